@@ -1,0 +1,53 @@
+"""Community setup for admins: the facilitator role and the community's time zone, with an audit trail."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core import options as opt
+from bot.core.commands import Cog, command
+from bot.core.context import Context
+from bot.core.i18n import _
+from bot.core.messages import Field, Rich
+from bot.core.model import Level
+from bot.core.text import mention, timestamp
+from bot.store.db import from_epoch
+
+__all__ = ["Admin"]
+
+
+class Admin(Cog):
+    @command("setup show", level=Level.ADMIN)
+    async def show(self, ctx: Context) -> None:
+        """See this community's settings."""
+        s = await self.rt.communities.get(ctx.community.id)
+        await ctx.reply(Rich(title=_("Community settings"), fields=(
+            Field(_("Facilitator role"), s.facilitator_role or _("facilitator (default)")),
+            Field(_("Time zone"), s.timezone or _(f"{self.rt.config.bot.timezone} (default)")),
+            Field(_("Country for crisis lines"), s.country or self.rt.config.bot.country or _("not set")),
+            Field(_("Moderator alert channel"), s.alert_channel or _("not set")),
+        )), ephemeral=True)
+
+    @command("setup facilitator-role", opt.text("role", "The role whose members facilitate circles", max_length=100),
+             level=Level.ADMIN)
+    async def facilitator_role(self, ctx: Context, role: str) -> None:
+        """Choose the role whose members can schedule and run circles."""
+        value = re.sub(r"^<@&(\d+)>$", r"\1", role.strip()).removeprefix("@")
+        await self.rt.communities.set(ctx.community.id, ctx.actor.id, "facilitator_role", value, ctx.now())
+        await ctx.reply(_(f"Members with the role **{value}** can now facilitate circles."), ephemeral=True)
+
+    @command("setup timezone", opt.timezone("zone", "The community's time zone, like Europe/Berlin"),
+             level=Level.ADMIN)
+    async def timezone(self, ctx: Context, zone: str) -> None:
+        """Set the community's time zone, used when a member hasn't set their own."""
+        await self.rt.communities.set(ctx.community.id, ctx.actor.id, "timezone", zone, ctx.now())
+        await ctx.reply(_(f"The community's time zone is now **{zone}**."), ephemeral=True)
+
+    @command("setup audit", level=Level.ADMIN)
+    async def audit(self, ctx: Context) -> None:
+        """See who changed the community's settings, and when."""
+        rows = await self.rt.communities.audit(ctx.community.id)
+        zone = await ctx.zone()
+        lines = [f"{timestamp(from_epoch(r['at']), 'f', zone)} {mention(r['actor_id'])}: {r['setting']} → "
+                 f"{r['value'] or _('cleared')}" for r in rows]
+        await ctx.reply("\n".join(lines) or _("No settings have been changed yet."), ephemeral=True)
