@@ -115,3 +115,12 @@ async def test_option_values_never_reach_the_logs(carol: Person, caplog) -> None
     caplog.set_level(logging.DEBUG)
     await carol.command("note add", title="my private words")
     assert "my private words" not in caplog.text
+
+
+async def test_threads_open_where_the_platform_has_them(notes: Harness) -> None:
+    delivery = await notes.rt.start_thread("console:#general", "Tuesday circle", "Welcome")
+    assert delivery.delivered and delivery.ref is not None
+    follow_up = await notes.rt.send(delivery.ref.channel_id, "Next up")
+    assert follow_up.delivered and notes.adapter.log[-1].to == "console:#general/Tuesday circle"
+    notes.adapter.gone_channels.add("console:#general")
+    assert not (await notes.rt.start_thread("console:#general", "x", "y")).delivered

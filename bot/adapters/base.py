@@ -43,6 +43,11 @@ class Adapter(Protocol):
 
     async def dm(self, member_id: str, message: Rich) -> Delivery: ...
 
+    async def start_thread(self, channel_id: str, title: str, message: Rich) -> Delivery:
+        """Post ``message`` opening a thread where the platform has them (else in the channel itself).
+        ``Delivery.ref.channel_id`` is where follow-ups go: an opaque id that ``send`` accepts."""
+        ...
+
     async def defer(self, event: Event, *, private: bool) -> None: ...
 
     async def resolve_member(self, community_id: str, text: str) -> Member | None:

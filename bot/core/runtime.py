@@ -81,6 +81,13 @@ class Runtime:
             return Delivery.failed("platform not connected")
         return await adapter.send(channel_id, as_rich(message))
 
+    async def start_thread(self, channel_id: str, title: str, message: str | Rich) -> Delivery:
+        """Open a thread (or just post, where the platform has none); follow-ups go to ``ref.channel_id``."""
+        adapter = self.adapter_for(channel_id)
+        if adapter is None:
+            return Delivery.failed("platform not connected")
+        return await adapter.start_thread(channel_id, title, as_rich(message))
+
     async def dm(self, member_id: str, message: str | Rich) -> Delivery:
         adapter = self.adapter_for(member_id)
         if adapter is None:

@@ -111,6 +111,14 @@ class InMemoryAdapter:
             return Delivery.failed("channel not found")
         return self._record("channel", channel_id, message)
 
+    async def start_thread(self, channel_id: str, title: str, message: Rich) -> Delivery:
+        """Threads are channels here, named after their parent: ``console:#general/Tuesday circle``."""
+        if channel_id in self.gone_channels or channel_id not in self.channels:
+            return Delivery.failed("channel not found")
+        thread = Channel(f"{channel_id}/{title}", title)
+        self.channels[thread.id] = thread
+        return self._record("channel", thread.id, message)
+
     async def dm(self, member_id: str, message: Rich) -> Delivery:
         if member_id in self.closed_dms:
             return Delivery.failed("direct messages closed")
