@@ -70,14 +70,23 @@ _COMMUNITY_KEYS = {f.name for f in fields(CommunitySettings)} - {"community_id"}
 
 
 class CommunityRepo:
+    """Read on every command (permissions), written rarely: cached per process. That is safe because one
+    community is owned by exactly one process (Discord shards, one Matrix bot)."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._cache: dict[str, CommunitySettings] = {}
 
     async def get(self, community_id: str) -> CommunitySettings:
+        cached = self._cache.get(community_id)
+        if cached is not None:
+            return cached
         row = await self.db.fetch_one(
             "SELECT * FROM community_settings WHERE community_id = :c", {"c": community_id}
         )
-        return CommunitySettings(**row) if row else CommunitySettings(community_id)
+        settings = CommunitySettings(**row) if row else CommunitySettings(community_id)
+        self._cache[community_id] = settings
+        return settings
 
     async def set(
         self, community_id: str, actor_id: str, setting: str, value: str | None, at: datetime
@@ -97,6 +106,7 @@ class CommunityRepo:
                 {"c": community_id, "a": actor_id, "k": setting, "v": value, "t": to_epoch(at)},
             )
         _log.info("community setting changed: %s", setting)
+        self._cache.pop(community_id, None)
         return await self.get(community_id)
 
     async def audit(self, community_id: str, limit: int = 20) -> list[dict[str, Any]]:
