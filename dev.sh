@@ -33,6 +33,7 @@ case "$command" in
         ;;
     test)
         setup
+        scripts/install-synapse.sh >&2  # the Matrix tests run against a real homeserver, in its own venv
         .venv/bin/ruff check bot tests benchmarks
         .venv/bin/mypy
         exec .venv/bin/pytest "$@"
