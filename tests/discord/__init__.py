@@ -1,0 +1,1 @@
+"""Wire-level tests of the Discord adapter against the fake in tests/discord_fake."""
