@@ -29,6 +29,11 @@ class Adapter(Protocol):
 
     async def close(self) -> None: ...
 
+    def owns(self, community_id: str) -> bool:
+        """Whether this process answers for the community (on Discord: whether its shard is ours), so each
+        community's circles are scheduled by exactly one process."""
+        ...
+
     async def register_commands(self, registry: Registry) -> None:
         """Prepare the native form of the registry's commands (build a command tree, a help index)."""
         ...

@@ -189,6 +189,15 @@ class DiscordAdapter:
             raise RuntimeError("the Discord adapter is not started")
         return self._client
 
+    def owns(self, community_id: str) -> bool:
+        """Discord puts a guild on shard ``(id >> 22) % shard_count``; with no shard ids set, we run them all."""
+        platform, _sep, guild = community_id.partition(":")
+        if platform != self.platform or not guild.isdigit():
+            return False
+        if self.config.shard_ids is None or self.config.shard_count is None:
+            return True
+        return (int(guild) >> 22) % self.config.shard_count in self.config.shard_ids
+
     # -- life -----------------------------------------------------------------------------------------------
     async def register_commands(self, registry: Registry) -> None:
         """Build the slash commands (uploaded only by `circlebot discord sync`, never at every start)."""

@@ -74,6 +74,11 @@ class Runtime:
     def adapter_for(self, qualified_id: str) -> Adapter | None:
         return self.adapters.get(platform_of(qualified_id))
 
+    def owns(self, community_id: str) -> bool:
+        """Whether this process schedules and answers for the community (one community, one owner)."""
+        adapter = self.adapter_for(community_id)
+        return adapter is not None and adapter.owns(community_id)
+
     async def send(self, channel_id: str, message: str | Rich) -> Delivery:
         adapter = self.adapter_for(channel_id)
         if adapter is None:

@@ -86,6 +86,9 @@ class InMemoryAdapter:
     async def close(self) -> None:
         self.rt = None
 
+    def owns(self, community_id: str) -> bool:
+        return community_id == self.community.id
+
     async def register_commands(self, registry: Registry) -> None:
         """Typed lines need no registration: the text parser reads the registry directly."""
 

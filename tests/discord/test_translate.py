@@ -248,3 +248,18 @@ async def test_every_shipped_command_is_valid_for_discord() -> None:
         assert _NAME.match(command["name"]) and 1 <= len(command["description"]) <= 100, command["name"]
         _check_level(command["options"], command["name"])
         assert len(json.dumps(command)) < 8000, command["name"]
+
+
+def test_each_guild_is_owned_by_the_process_running_its_shard() -> None:
+    from bot.adapters.discord import DiscordAdapter
+    from bot.config import Config, DiscordSection, Secrets, Settings
+
+    def adapter(**discord: object) -> DiscordAdapter:
+        config = Config(discord=DiscordSection(**discord))  # type: ignore[arg-type]
+        return DiscordAdapter(Settings(config, Secrets(discord_token="x"), "(test)"))
+
+    guild = (123456 << 22) | 5  # shard (guild >> 22) % 4 == 0
+    assert adapter().owns(f"discord:{guild}")
+    assert adapter(shard_count=4, shard_ids=[0]).owns(f"discord:{guild}")
+    assert not adapter(shard_count=4, shard_ids=[1, 2]).owns(f"discord:{guild}")
+    assert not adapter().owns("matrix:!room:hs")
