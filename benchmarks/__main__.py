@@ -18,7 +18,8 @@ def main(filters: list[str]) -> int:
         started = time.perf_counter()
         module = importlib.import_module(f"benchmarks.{name}")
         for what, value, unit in module.run():
-            rows.append((name.removeprefix("bench_"), what, f"{value:,.4g}", unit))
+            shown = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+            rows.append((name.removeprefix("bench_"), what, shown, unit))
         print(f"  ({name} took {time.perf_counter() - started:.1f} s)", file=sys.stderr)
     width = [max(len(r[i]) for r in [("benchmark", "figure", "value", "unit"), *rows]) for i in range(4)]
     for row in [("benchmark", "figure", "value", "unit"), *rows]:

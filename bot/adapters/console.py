@@ -76,7 +76,7 @@ class Demo:
         standing = self.h.adapter.standing.get(member_id)
         if standing is None:
             return Level.MEMBER
-        return Level.ADMIN if standing.is_admin else Level.FACILITATOR if standing.roles else Level.MEMBER
+        return Level.ADMIN if standing.is_admin else Level.FACILITATOR if standing.is_facilitator else Level.MEMBER
 
     async def meta(self, line: str) -> bool:
         word, _sep, rest = line.partition(" ")

@@ -66,9 +66,12 @@ class Standing:
     """What the platform says about a member's authority; the core turns it into a Level.
 
     ``is_admin`` is the platform's own admin right (Manage Server, or a Matrix power level at the admin
-    threshold); ``roles`` are platform role ids or names; ``power`` is a Matrix power level when known.
+    threshold); ``is_facilitator`` a platform's own facilitator right (a Matrix power level at the facilitator
+    threshold); ``roles`` are platform role ids or names, matched against the community's facilitator role;
+    ``power`` is a Matrix power level when known.
     """
 
     is_admin: bool = False
+    is_facilitator: bool = False
     roles: frozenset[str] = field(default_factory=frozenset)
     power: int | None = None

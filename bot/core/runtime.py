@@ -112,9 +112,11 @@ class Runtime:
 
     # -- inbound --------------------------------------------------------------------------------------------
     async def level_of(self, event: Event) -> Level:
-        """Admins by the platform's own right; facilitators by the community's chosen role."""
+        """Admins by the platform's own right; facilitators by the platform's right or the community's role."""
         if event.standing.is_admin:
             return Level.ADMIN
+        if event.standing.is_facilitator:
+            return Level.FACILITATOR
         role = (await self.communities.get(event.community.id)).facilitator_role or "facilitator"
         if role.casefold() in {r.casefold() for r in event.standing.roles}:
             return Level.FACILITATOR
@@ -183,7 +185,7 @@ class Runtime:
                     raise UserError(
                         _(f"`{spec.name}` needs **{opt.name}** ({opt.description.rstrip('.')}). Usage: `{spec.usage}`")
                     )
-                values[opt.name] = opt.default
+                values[opt.name.replace("-", "_")] = opt.default
                 continue
             if isinstance(value, str) and opt.kind in (Kind.MEMBER, Kind.CHANNEL):
                 value = await self._resolve(opt.kind, event.community.id, value)

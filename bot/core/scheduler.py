@@ -70,7 +70,9 @@ class ApsScheduler:
         return len(gone)
 
     def pending(self) -> list[tuple[str, datetime]]:
-        return sorted(((j.id, j.next_run_time) for j in self._aps.get_jobs()), key=lambda p: p[1])
+        # Before the scheduler starts, jobs have no next_run_time yet; their trigger still knows when.
+        jobs = ((j.id, j.next_run_time or j.trigger.run_date) for j in self._aps.get_jobs())
+        return sorted(jobs, key=lambda p: p[1])
 
     async def start(self) -> None:
         self._aps.start()

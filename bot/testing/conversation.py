@@ -44,7 +44,7 @@ class Person:
         await self.rt.handle(event)  # type: ignore[arg-type]
         return self.adapter.log[before:]
 
-    async def command(self, name: str, **options: object) -> list[Sent]:
+    async def command(self, name: str, /, **options: object) -> list[Sent]:
         """A structured call, as Discord delivers it: ``await alice.command("circle join", name="Tue")``.
         Keyword names use ``_`` where option names use ``-``."""
         bound = self.rt.registry.get(name)

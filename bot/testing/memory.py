@@ -76,8 +76,7 @@ class InMemoryAdapter:
         return member
 
     def set_level(self, member_id: str, level: Level) -> None:
-        roles = frozenset({"facilitator"}) if level >= Level.FACILITATOR else frozenset()
-        self.standing[member_id] = Standing(is_admin=level is Level.ADMIN, roles=roles)
+        self.standing[member_id] = Standing(is_admin=level is Level.ADMIN, is_facilitator=level >= Level.FACILITATOR)
 
     # -- the adapter protocol -------------------------------------------------------------------------------
     async def start(self, rt: Runtime) -> None:
