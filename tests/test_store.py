@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 
 from bot.app import all_migrations
 from bot.store.db import Database
@@ -55,7 +56,7 @@ async def test_newer_schema_is_refused_and_nothing_changes(db: Database) -> None
 
 async def test_failed_step_rolls_back(db: Database) -> None:
     broken = UpgradeTable("broken", (("CREATE TABLE half (x INTEGER)", "THIS IS NOT SQL"),))
-    with pytest.raises(Exception):
+    with pytest.raises(DBAPIError):
         await migrate(db, [broken])
     assert "broken" not in await schema_versions(db)
     await migrate(db, [UpgradeTable("broken", (("CREATE TABLE half (x INTEGER)",),))])  # the table was not left
