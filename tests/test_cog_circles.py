@@ -252,3 +252,19 @@ async def test_typed_commands_work_as_on_the_terminal_and_matrix(h: Harness, fra
     assert any(s.kind == "channel" and "Back next week" in s.text for s in skipped)
     circle = await repo(h).by_name(COMMUNITY, "Tuesday evening")
     assert circle is not None and circle.capacity == 6 and circle.reminders == (timedelta(hours=1),)
+
+
+async def test_where_the_platform_has_threads_each_occurrence_lives_in_its_own(
+    h: Harness, fran: Person, alice: Person
+) -> None:
+    h.adapter.threads = True
+    await create(fran)
+    await call(alice, "circle join", name="Tuesday evening")
+    await h.advance(timedelta(days=1, hours=10))  # Tuesday 19:00 in London (GMT in March)
+    opening = next(s for s in h.adapter.log if "is starting" in s.text)
+    assert opening.to == f"{CIRCLES}/Tuesday evening · 3 Mar"
+    in_thread = h.person("Alice", channel="circles/Tuesday evening · 3 Mar")
+    assert "circle" in only(await in_thread.command("checkin", mood=4)).text.lower()
+    await h.advance(timedelta(hours=2))
+    closing = next(s for s in h.adapter.log if "has closed" in s.text)
+    assert closing.to == opening.to and "1 person checked in" in closing.text

@@ -118,6 +118,9 @@ async def test_option_values_never_reach_the_logs(carol: Person, caplog) -> None
 
 
 async def test_threads_open_where_the_platform_has_them(notes: Harness) -> None:
+    without = await notes.rt.start_thread("console:#general", "Tuesday circle", "Welcome")
+    assert without.ref is not None and without.ref.channel_id == "console:#general"
+    notes.adapter.threads = True
     delivery = await notes.rt.start_thread("console:#general", "Tuesday circle", "Welcome")
     assert delivery.delivered and delivery.ref is not None
     follow_up = await notes.rt.send(delivery.ref.channel_id, "Next up")

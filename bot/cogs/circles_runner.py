@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from bot.cogs.circles_schedule import FiringKind, due_offsets, missed_firings, next_firings
 from bot.core.i18n import _
@@ -128,10 +129,17 @@ class CircleRunner:
         if now > start:
             _log.info("circle %d opened %s late", circle.id, now - start)
         checkin = circle.kind is CircleKind.CHECK_IN
+        title = _(f"{circle.name} · {start.astimezone(ZoneInfo(circle.schedule.zone)):%-d %b}")
+        delivery = await self.rt.start_thread(circle.channel_id, title, opening_message(circle, start, checkin=checkin))
+        where = circle.channel_id
+        if not delivery.delivered:
+            _log.warning("circle %d: its channel refused the opening (%s)", circle.id, delivery.reason)
+        elif delivery.ref is not None and delivery.ref.channel_id != circle.channel_id:
+            where = delivery.ref.channel_id
+            await self.circles.set_thread(circle, start, where)
         if checkin:
-            await self.checkins.open_window(circle.community_id, circle.channel_id, circle.id, start,
+            await self.checkins.open_window(circle.community_id, where, circle.id, start,
                                             start + circle.schedule.duration)
-        await self._post(circle, opening_message(circle, start, checkin=checkin))
 
     async def _close(self, circle: Circle, start: datetime, now: datetime) -> None:
         if not await self.circles.claim_close(circle, start, now):
@@ -142,7 +150,7 @@ class CircleRunner:
         summary = None
         if circle.kind is CircleKind.CHECK_IN:
             summary = await self.checkins.close_window(circle.community_id, circle.id, start)
-        await self._post(circle, closing_message(circle, summary))
+        await self._post(circle, closing_message(circle, summary), await self.circles.thread_of(circle, start))
 
     async def _remind(self, circle: Circle, start: datetime, now: datetime) -> None:
         if not await self._still_on(circle, start, now, now, "reminder"):
@@ -173,8 +181,8 @@ class CircleRunner:
         self.dms.failed += failed
         return sent, failed
 
-    async def _post(self, circle: Circle, message: Rich) -> None:
-        delivery = await self.rt.send(circle.channel_id, message)
+    async def _post(self, circle: Circle, message: Rich, where: str | None = None) -> None:
+        delivery = await self.rt.send(where or circle.channel_id, message)
         if not delivery.delivered:
             # The circle is kept for an admin to fix (a new channel with `circle edit`), not deleted.
             _log.warning("circle %d: its channel refused a message (%s)", circle.id, delivery.reason)

@@ -85,6 +85,8 @@ CIRCLES_MIGRATIONS = UpgradeTable(
                 PRIMARY KEY (circle_id, start_at, offset_s)
             )""",
         ),
+        # 2: where an occurrence was opened (a thread, on platforms that have them), so it closes there too.
+        ("ALTER TABLE circle_occurrences ADD COLUMN thread_id TEXT",),
     ),
 )
 
@@ -362,6 +364,20 @@ class CircleRepo:
             {"id": circle.id, "c": circle.community_id, "s": to_epoch(start),
              "e": to_epoch(start + circle.schedule.duration), "t": to_epoch(at)},
         ) > 0
+
+    async def set_thread(self, circle: Circle, start: datetime, thread_id: str) -> None:
+        await self.db.execute(
+            "UPDATE circle_occurrences SET thread_id = :t WHERE circle_id = :id AND community_id = :c "
+            "AND start_at = :s",
+            {"id": circle.id, "c": circle.community_id, "s": to_epoch(start), "t": thread_id},
+        )
+
+    async def thread_of(self, circle: Circle, start: datetime) -> str | None:
+        thread: str | None = await self.db.fetch_value(
+            "SELECT thread_id FROM circle_occurrences WHERE circle_id = :id AND community_id = :c AND start_at = :s",
+            {"id": circle.id, "c": circle.community_id, "s": to_epoch(start)},
+        )
+        return thread
 
     async def claim_close(self, circle: Circle, start: datetime, at: datetime) -> bool:
         return await self.db.execute(

@@ -49,8 +49,11 @@ class InMemoryAdapter:
     platform = "console"
     prefix = "/"
 
-    def __init__(self, community_id: str = "console:demo", community_name: str = "Demo community") -> None:
+    def __init__(
+        self, community_id: str = "console:demo", community_name: str = "Demo community", *, threads: bool = False
+    ) -> None:
         self.community = Community(community_id, community_name)
+        self.threads = threads  # the terminal has none; tests of thread behaviour turn them on
         self.members: dict[str, Member] = {}
         self.standing: dict[str, Standing] = {}
         self.channels: dict[str, Channel] = {}
@@ -114,7 +117,10 @@ class InMemoryAdapter:
         return self._record("channel", channel_id, message)
 
     async def start_thread(self, channel_id: str, title: str, message: Rich) -> Delivery:
-        """Threads are channels here, named after their parent: ``console:#general/Tuesday circle``."""
+        """With threads on, they are channels named after their parent: ``console:#general/Tuesday circle``;
+        with them off, the message goes to the channel itself, as on a platform without threads."""
+        if not self.threads:
+            return await self.send(channel_id, message)
         if channel_id in self.gone_channels or channel_id not in self.channels:
             return Delivery.failed("channel not found")
         thread = Channel(f"{channel_id}/{title}", title)
