@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from datetime import UTC, datetime
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -56,7 +57,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     from bot.adapters.console import run_demo
 
-    return asyncio.run(run_demo(args.database))
+    start = None
+    if args.start:
+        try:
+            start = datetime.fromisoformat(args.start)
+        except ValueError:
+            print("--start takes a date and time like 2026-03-02T09:00 (UTC unless an offset is given)", file=sys.stderr)
+            return 2
+        start = start if start.tzinfo else start.replace(tzinfo=UTC)
+    return asyncio.run(run_demo(args.database, start=start))
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -141,6 +150,7 @@ def _parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         if name == "demo":
             p.add_argument("--database", default=":memory:", help="a SQLite file to keep the demo's data")
+            p.add_argument("--start", help="start the demo clock at this UTC time, e.g. 2026-03-02T09:00")
         if name == "cope":
             p.add_argument("query", nargs="+")
         if name == "resources":

@@ -53,3 +53,10 @@ def test_errors_say_what_to_do(registry: Registry) -> None:
         parse_command_line('circle create "Tuesday', registry)
     with pytest.raises(UserError, match="Usage: `circle create <name> <zone> \\[capacity\\]`"):
         parse_command_line("circle create a b 3 extra", registry)
+
+
+def test_apostrophes_inside_words_are_just_letters(registry: Registry) -> None:
+    parsed = parse_command_line("cope I can't sleep and it's late", registry)
+    assert parsed.options == {"query": "I can't sleep and it's late"}
+    parsed = parse_command_line("circle create 'Tue eve' zone='Europe/London'", registry)
+    assert parsed.options == {"name": "Tue eve", "zone": "Europe/London"}

@@ -137,9 +137,12 @@ async def _read_line(stream: TextIO) -> str:
     return await asyncio.get_running_loop().run_in_executor(None, stream.readline)
 
 
-async def run_demo(database: str, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
-    """Read lines until :quit or end of input. Works with piped input, so sessions can be scripted."""
-    harness = Harness(database=database, start=datetime.now(UTC).replace(second=0, microsecond=0))
+async def run_demo(
+    database: str, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout, start: datetime | None = None
+) -> int:
+    """Read lines until :quit or end of input. Works with piped input, so sessions can be scripted; ``start``
+    fixes the demo clock so a scripted session reads the same every day."""
+    harness = Harness(database=database, start=start or datetime.now(UTC).replace(second=0, microsecond=0))
     await harness.start()
     demo = Demo(harness, out)
     interactive = stdin.isatty()

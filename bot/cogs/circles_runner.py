@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.cogs.circles_schedule import FiringKind, due_offsets, missed_firings, next_firings
 from bot.core.i18n import _
 from bot.core.messages import Rich
-from bot.core.text import mention, timestamp
+from bot.core.text import in_words, mention, timestamp
 from bot.logic.mood import MOODS, mood_buttons, safe_note
 from bot.logic.recurrence import nominal_start, parse_offsets
 from bot.store.checkins import CheckinRepo, MoodSummary
@@ -163,9 +163,9 @@ class CircleRunner:
         joined, _waiting = await self.circles.members(circle)
         settings = await self.rt.members.many(circle.community_id, joined)
         present = [m for m in joined if not settings[m].is_away(now)]
-        await self._post(circle, reminder_message(circle, start, present))
+        await self._post(circle, reminder_message(circle, start, present, now))
         wanted = [m for m in present if settings[m].reminders_dm]
-        sent, failed = await self._dm_all(wanted, reminder_dm(circle, start))
+        sent, failed = await self._dm_all(wanted, reminder_dm(circle, start, now))
         await self.circles.count_dms(circle, start, claimed[0], sent, failed)
 
     async def _dm_all(self, member_ids: Sequence[str], message: Rich) -> tuple[int, int]:
@@ -237,13 +237,13 @@ def closing_message(circle: Circle, summary: MoodSummary | None) -> Rich:
     return Rich(title=_(f"{circle.name} has closed"), text="\n".join(lines))
 
 
-def reminder_message(circle: Circle, start: datetime, member_ids: Sequence[str]) -> Rich:
+def reminder_message(circle: Circle, start: datetime, member_ids: Sequence[str], now: datetime) -> Rich:
     who = " ".join(mention(m) for m in member_ids)
-    text = _(f"**{circle.name}** starts {_when(circle, start)}.")
+    text = _(f"**{circle.name}** starts {in_words(start - now)}: {_when(circle, start)}.")
     return Rich(text=f"{who} {text}" if who else text)
 
 
-def reminder_dm(circle: Circle, start: datetime) -> Rich:
-    return Rich(text=_(f"A gentle reminder: **{circle.name}** starts {_when(circle, start)}. "
+def reminder_dm(circle: Circle, start: datetime, now: datetime) -> Rich:
+    return Rich(text=_(f"A gentle reminder: **{circle.name}** starts {in_words(start - now)}: {_when(circle, start)}. "
                        "`settings reminders channel` stops these messages."))
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+from bot.core.i18n import _
 
 __all__ = [
     "MENTION_RE",
     "TIME_RE",
     "format_time",
+    "in_words",
     "markdown_to_html",
     "mention",
     "render_tokens",
@@ -42,6 +45,17 @@ def timestamp(when: datetime, style: str = "F", zone: str | None = None) -> str:
     """A token for a moment in time: Discord shows it in each reader's zone, text platforms in ``zone``."""
     suffix = f"|{zone}" if zone else ""
     return f"<t:{int(when.timestamp())}:{style}{suffix}>"
+
+
+def in_words(delta: timedelta) -> str:
+    """How far away something is, as people say it: 'in 15 minutes', 'in 24 hours', 'in 3 days'."""
+    minutes = max(1, round(delta.total_seconds() / 60))
+    if minutes < 90:
+        return _(f"in {minutes} minute{'s' if minutes != 1 else ''}")
+    hours = round(minutes / 60)
+    if hours < 48:
+        return _(f"in {hours} hours")
+    return _(f"in {round(hours / 24)} days")
 
 
 def format_time(unix: int, style: str, zone: str | None) -> str:

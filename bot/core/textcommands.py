@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-import shlex
+import re
 from dataclasses import dataclass
 
 from bot.core.commands import CommandSpec, Registry
@@ -20,11 +20,25 @@ class ParsedLine:
     options: dict[str, str]
 
 
+# A quote opens a quoted value only at the start of a word (or after ``name=``) and closes before a space or the
+# end, so apostrophes inside words ("I'm", "don't") are ordinary letters, as people type them.
+_TOKEN = re.compile(r"""([\w-]+=)?"([^"]*)"(?=\s|$)|([\w-]+=)?'([^']*)'(?=\s|$)|(\S+)""")
+_CURLY = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
 def _tokens(line: str) -> list[str]:
-    try:
-        return shlex.split(line.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'"))
-    except ValueError:
-        raise UserError(_("A quote is not closed. Put text with spaces in \"double quotes\".")) from None
+    tokens = []
+    for m in _TOKEN.finditer(line.translate(_CURLY)):
+        double_key, double, single_key, single, bare = m.groups()
+        if bare is not None:
+            if re.match(r'^([\w-]+=)?"', bare):
+                raise UserError(_("A quote is not closed. Put text with spaces in \"double quotes\"."))
+            tokens.append(bare)
+        elif double is not None:
+            tokens.append((double_key or "") + double)
+        else:
+            tokens.append((single_key or "") + single)
+    return tokens
 
 
 def _match_spec(words: list[str], registry: Registry) -> tuple[CommandSpec, int]:
