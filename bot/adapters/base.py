@@ -46,7 +46,10 @@ class Adapter(Protocol):
 
     async def send(self, channel_id: str, message: Rich) -> Delivery: ...
 
-    async def dm(self, member_id: str, message: Rich) -> Delivery: ...
+    async def dm(self, member_id: str, message: Rich, *, community_id: str | None = None) -> Delivery:
+        """A direct message. ``community_id`` says which community it is about, so buttons pressed in it come
+        back with that community (a direct conversation belongs to no community by itself)."""
+        ...
 
     async def start_thread(self, channel_id: str, title: str, message: Rich) -> Delivery:
         """Post ``message`` opening a thread where the platform has them (else in the channel itself).

@@ -57,6 +57,7 @@ _STYLES = {
     ButtonStyle.SUCCESS: discord.ButtonStyle.success,
     ButtonStyle.DANGER: discord.ButtonStyle.danger,
 }
+ROUTE_MARK = "|"  # custom_id = action + "|" + guild id, for buttons sent in direct messages
 _MEMBER_REF = re.compile(r"^(?:<@!?(\d{15,20})>|(\d{15,20}))$")
 _CHANNEL_REF = re.compile(r"^(?:<#(\d{15,20})>|(\d{15,20}))$")
 
@@ -68,12 +69,17 @@ class _Buttons(discord.ui.View):
     restart (what persistent views are for) without a view object kept per message.
     """
 
-    def __init__(self, buttons: tuple[Button, ...]) -> None:
+    def __init__(self, buttons: tuple[Button, ...], route: int | None = None) -> None:
         super().__init__(timeout=None)
+        suffix = f"{ROUTE_MARK}{route}" if route is not None else ""
         for i, b in enumerate(buttons[:25]):
             self.add_item(
                 discord.ui.Button(
-                    label=b.label[:80], custom_id=b.action, style=_STYLES[b.style], emoji=b.emoji or None, row=i // 5
+                    label=b.label[:80],
+                    custom_id=b.action + suffix,
+                    style=_STYLES[b.style],
+                    emoji=b.emoji or None,
+                    row=i // 5,
                 )
             )
 
@@ -81,12 +87,13 @@ class _Buttons(discord.ui.View):
         return False  # never stored by discord.py: the adapter routes the clicks itself
 
 
-def _send_kwargs(out: Outgoing) -> dict[str, Any]:
+def _send_kwargs(out: Outgoing, route: int | None = None) -> dict[str, Any]:
+    """``route``: in a direct message, the server it is about, carried in each button's custom_id."""
     kwargs: dict[str, Any] = {"content": out.content or None}
     if out.embed is not None:
         kwargs["embed"] = discord.Embed.from_dict(out.embed)
     if out.buttons:
-        kwargs["view"] = _Buttons(out.buttons)
+        kwargs["view"] = _Buttons(out.buttons, route)
     if out.files:
         kwargs["files"] = [discord.File(io.BytesIO(f.data), filename=f.filename) for f in out.files]
     return kwargs
@@ -178,7 +185,6 @@ class DiscordAdapter:
         self.rt: Runtime | None = None
         self.reads_messages = False
         self._listening = False
-        self._dm_communities: dict[int, int] = {}  # member -> the server a private reply was about
         self._background: set[asyncio.Task[None]] = set()
         self._client: _Client | None = None
         self._task: asyncio.Task[None] | None = None
@@ -266,7 +272,7 @@ class DiscordAdapter:
         if rt is None:
             return
         data: dict[str, Any] = dict(interaction.data or {})
-        dm_guild = self._dm_guild(interaction.user.id) if interaction.guild_id is None else None
+        dm_guild = self._dm_guild(data) if interaction.guild_id is None else None
         if interaction.guild_id is None and dm_guild is None:
             await self._unplaced(interaction)
             return
@@ -296,11 +302,15 @@ class DiscordAdapter:
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
-    def _dm_guild(self, user_id: int) -> discord.Guild | None:
-        """The community a direct message was about: the one we last wrote to this member from, else our only
-        server. Buttons in DMs (a crisis reply, a reminder) need a community like any other event."""
+    def _dm_guild(self, data: dict[str, Any]) -> discord.Guild | None:
+        """The community a direct message was about: carried in the button's custom_id (so it survives
+        restarts), else our only server. The route is taken off the custom_id, leaving the neutral action."""
         client = self.client
-        guild = client.get_guild(self._dm_communities.get(user_id, 0))
+        action, mark, route = str(data.get("custom_id", "")).rpartition(ROUTE_MARK)
+        guild = None
+        if mark and route.isdigit():
+            data["custom_id"] = action
+            guild = client.get_guild(int(route))
         if guild is None and len(client.guilds) == 1:
             guild = client.guilds[0]
         return guild
@@ -387,10 +397,7 @@ class DiscordAdapter:
         """Ephemeral when answering an interaction; otherwise (a chat message) a direct message."""
         if isinstance(event.handle, _Answer):
             return await self._answer(event.handle, render(message), ephemeral=True)
-        guild_id, user_id = snowflake_of(event.community.id), snowflake_of(event.actor.id)
-        if guild_id is not None and user_id is not None:
-            self._dm_communities[user_id] = guild_id  # so buttons in this DM know their community
-        return await self.dm(event.actor.id, message)
+        return await self.dm(event.actor.id, message, community_id=event.community.id)
 
     async def defer(self, event: Event, *, private: bool) -> None:
         if isinstance(event.handle, _Answer):
@@ -436,13 +443,14 @@ class DiscordAdapter:
             return delivery
         return Delivery.ok(MessageRef(qualify(thread.id), str(sent.id), sent.jump_url))
 
-    async def dm(self, member_id: str, message: Rich) -> Delivery:
+    async def dm(self, member_id: str, message: Rich, *, community_id: str | None = None) -> Delivery:
         snowflake = snowflake_of(member_id)
         if snowflake is None:
             return Delivery.failed("not a Discord member")
+        route = snowflake_of(community_id) if community_id else None
         try:
             channel = await self.client.create_dm(discord.Object(snowflake))
-            sent = await channel.send(**_send_kwargs(render(message)))
+            sent = await channel.send(**_send_kwargs(render(message), route))
         except discord.Forbidden as exc:
             reason = "direct messages closed" if exc.code == 50007 else "missing permission"
             _log.info("direct message to %s not delivered: %s", snowflake, reason)

@@ -367,7 +367,7 @@ class MatrixAdapter:
     async def _reaction(self, room: Any, sender: str, target: str, key: str) -> None:
         content = await self._our_buttons(room.room_id, target)
         action = wire.press_for(content, key=key, presser=sender) if content else None
-        await self._press(room, sender, target, action)
+        await self._press(room, sender, target, action, content)
 
     async def _numbered(self, room: Any, origin: wire.Origin, target: str, number: int) -> None:
         content = await self._our_buttons(room.room_id, target)
@@ -375,15 +375,26 @@ class MatrixAdapter:
         if content is None:
             await self._chat(room, origin, str(number))  # a number that answers nothing of ours is just chat
             return
-        await self._press(room, origin.sender, target, action)
+        await self._press(room, origin.sender, target, action, content)
 
-    async def _press(self, room: Any, sender: str, target: str, action: str | None) -> None:
+    async def _press(
+        self, room: Any, sender: str, target: str, action: str | None, content: dict[str, Any] | None
+    ) -> None:
         if action is None:
             return  # someone else's button, an unknown key, or an old message: ignored on purpose
         assert self.rt is not None
         origin = wire.Origin(room.room_id, target, sender, None, self._is_direct(room))
         ref = MessageRef(wire.qualify(room.room_id), target)
-        await self.rt.handle(ButtonPress(action=action, ref=ref, **await self._event_fields(room, origin)))
+        fields = await self._event_fields(room, origin)
+        about = wire.community_of(content) if origin.direct else None
+        home = self.client.rooms.get(wire.unqualify(about)) if about else None
+        if about is not None and home is not None:
+            # A press in a direct room belongs to the community the message was about, with the presser's
+            # standing there (a facilitator approving a suggestion from their direct room is still one).
+            power = await self._power(home, sender)
+            fields["community"] = Community(about, home.display_name)
+            fields["standing"] = wire.standing_from_power(power, self.config.admin_power, self.config.facilitator_power)
+        await self.rt.handle(ButtonPress(action=action, ref=ref, **fields))
 
     async def _our_buttons(self, room_id: str, event_id: str) -> dict[str, Any] | None:
         """The content of our own message with buttons, if it is ours and recent enough to still be pressed."""
@@ -514,11 +525,16 @@ class MatrixAdapter:
         link = f"https://matrix.to/#/{room_id}/{answer.event_id}"
         return Delivery.ok(MessageRef(wire.qualify(room_id), str(answer.event_id), link))
 
-    async def _post(self, room_id: str, message: Rich, relation: dict[str, Any] | None = None) -> Delivery:
-        """A rich message, then its files, then a reaction per button on it."""
+    async def _post(
+        self, room_id: str, message: Rich, relation: dict[str, Any] | None = None, community_id: str | None = None
+    ) -> Delivery:
+        """A rich message, then its files, then a reaction per button on it. In a direct room, ``community_id``
+        is kept in the message beside its buttons, so a press there comes back with the community it is about."""
         content = wire.message_content(message, self._names(room_id))
         if relation:
             content["m.relates_to"] = relation
+        if community_id and wire.BUTTONS_KEY in content:
+            content[wire.COMMUNITY_KEY] = community_id
         delivery = await self._send_content(room_id, content)
         if not delivery.delivered or delivery.ref is None:
             return delivery
@@ -562,8 +578,8 @@ class MatrixAdapter:
         """In the direct room with the member: here if we are already in it, else in (a new) one."""
         origin = event.handle
         if isinstance(origin, wire.Origin) and origin.direct and wire.unqualify(event.actor.id) == origin.sender:
-            return await self._post(origin.room_id, message, wire.reply_relation(origin))
-        return await self.dm(event.actor.id, message)
+            return await self._post(origin.room_id, message, wire.reply_relation(origin), event.community.id)
+        return await self.dm(event.actor.id, message, community_id=event.community.id)
 
     async def send(self, channel_id: str, message: Rich) -> Delivery:
         """In a room, or in a thread when the channel is one (see ``start_thread``)."""
@@ -580,11 +596,11 @@ class MatrixAdapter:
         thread = MessageRef(wire.thread_channel(room_id, ref.message_id), ref.message_id, ref.link)
         return Delivery.ok(thread)
 
-    async def dm(self, member_id: str, message: Rich) -> Delivery:
+    async def dm(self, member_id: str, message: Rich, *, community_id: str | None = None) -> Delivery:
         room = await self._direct_room(wire.unqualify(member_id))
         if isinstance(room, Delivery):
             return room
-        return await self._post(room, message)
+        return await self._post(room, message, community_id=community_id)
 
     async def defer(self, event: Event, *, private: bool) -> None:
         """Nothing to acknowledge on Matrix; the answer simply follows."""

@@ -16,12 +16,14 @@ from bot.core.text import MENTION_RE, format_time, markdown_to_html, render_toke
 
 __all__ = [
     "BUTTONS_KEY",
+    "COMMUNITY_KEY",
     "NUMBER_KEYS",
     "ButtonSpec",
     "Origin",
     "button_keys",
     "button_specs",
     "command_line",
+    "community_of",
     "effective_power",
     "file_content",
     "inviter_allowed",
@@ -47,6 +49,7 @@ __all__ = [
 PLATFORM = "matrix"
 # Where our own messages carry their buttons, so a reaction can be mapped to its action after a restart.
 BUTTONS_KEY = "org.circlebot.buttons"
+COMMUNITY_KEY = "org.circlebot.community"  # in a direct room: the community a message with buttons is about
 NUMBER_KEYS = ("1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "🔟")
 _PRE_CREATOR_VERSIONS = frozenset(str(v) for v in range(1, 12))
 CREATOR_POWER = 1_000_000  # "infinite" in room versions 12+; above every threshold
@@ -281,6 +284,12 @@ def _stored_buttons(content: Mapping[str, Any]) -> list[ButtonSpec]:
         for b in raw
         if isinstance(b, Mapping) and "key" in b and "action" in b
     ]
+
+
+def community_of(content: dict[str, Any] | None) -> str | None:
+    """The community a bot message in a direct room was about, if it says (only ours, only matrix ones)."""
+    about = (content or {}).get(COMMUNITY_KEY)
+    return about if isinstance(about, str) and about.startswith(f"{PLATFORM}:") else None
 
 
 def press_for(

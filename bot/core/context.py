@@ -55,7 +55,8 @@ class Context:
         return await self.rt.send(channel_id, message)
 
     async def dm(self, member_id: str, message: str | Rich) -> Delivery:
-        return await self.rt.dm(member_id, message)
+        """A direct message about this community."""
+        return await self.rt.dm(member_id, message, community_id=self.community.id)
 
     async def defer(self, *, private: bool = False) -> None:
         """Tell the platform an answer is coming (Discord's 3-second window); a no-op elsewhere."""

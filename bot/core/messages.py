@@ -16,7 +16,9 @@ __all__ = [
     "as_rich",
 ]
 
-MAX_ACTION_LENGTH = 100  # Discord's custom_id limit; actions longer than this cannot round-trip.
+# Discord's custom_id holds 100 characters; adapters keep 22 of them to route a press in a direct message back
+# to the community it was about ("|" and a snowflake), so cogs get the rest.
+MAX_ACTION_LENGTH = 78
 
 
 class ButtonStyle(StrEnum):

@@ -93,11 +93,12 @@ class Runtime:
             return Delivery.failed("platform not connected")
         return await adapter.start_thread(channel_id, title, as_rich(message))
 
-    async def dm(self, member_id: str, message: str | Rich) -> Delivery:
+    async def dm(self, member_id: str, message: str | Rich, *, community_id: str | None = None) -> Delivery:
+        """A direct message about ``community_id``: buttons pressed in it come back with that community."""
         adapter = self.adapter_for(member_id)
         if adapter is None:
             return Delivery.failed("platform not connected")
-        delivery = await adapter.dm(member_id, as_rich(message))
+        delivery = await adapter.dm(member_id, as_rich(message), community_id=community_id)
         if not delivery.delivered:
             _log.info("direct message not delivered (%s)", delivery.reason)
         return delivery

@@ -127,7 +127,7 @@ class InMemoryAdapter:
         self.channels[thread.id] = thread
         return self._record("channel", thread.id, message)
 
-    async def dm(self, member_id: str, message: Rich) -> Delivery:
+    async def dm(self, member_id: str, message: Rich, *, community_id: str | None = None) -> Delivery:
         if member_id in self.closed_dms:
             return Delivery.failed("direct messages closed")
         return self._record("dm", member_id, message)

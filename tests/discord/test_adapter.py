@@ -331,3 +331,21 @@ async def test_refused_identify_fails_start_in_one_line(fake: FakeDiscord, caplo
     assert [r.getMessage() for r in caplog.records if "could not connect" in r.getMessage()]
     with pytest.raises(RuntimeError):
         adapter.client  # noqa: B018 - closed: nothing is left running
+
+
+async def test_a_direct_message_button_carries_its_server_across_restarts(
+    fake: FakeDiscord, start_adapter: StartAdapter
+) -> None:
+    from bot.adapters.discord import _send_kwargs
+    from bot.adapters.discord_translate import render
+    from bot.core.messages import Button, Rich
+
+    view = _send_kwargs(render(Rich(text="x", buttons=(Button("Join", "join:Tuesday"),))), 4242)["view"]
+    assert [item.custom_id for item in view.children] == ["join:Tuesday|4242"]
+
+    bot = await start_adapter()
+    routed = f"join:Tuesday|{fake.world.guild_id}"
+    await fake.dispatch("INTERACTION_CREATE", component_interaction(fake.world, routed, by="bob", in_dm=True))
+    await fake.wait_for_call("POST", CALLBACK)
+    [press] = bot.probe.presses
+    assert press.action == "join:Tuesday" and press.community.id == f"discord:{fake.world.guild_id}"

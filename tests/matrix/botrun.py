@@ -49,6 +49,14 @@ class Probe(Cog):
             Button("Yes", f"probe:yes:{who}", for_member=who), Button("No", f"probe:no:{who}", for_member=who),
         )))
 
+    @command("privatepick")
+    async def private_pick(self, ctx: Context) -> None:
+        """Offer the buttons privately: in a direct room on Matrix."""
+        who = ctx.actor.id
+        await ctx.reply_private(Rich(text="Pick one privately", buttons=(
+            Button("Yes", f"probe:yes:{who}", for_member=who), Button("No", f"probe:no:{who}", for_member=who),
+        )))
+
     @on_button("probe")
     async def pressed(self, ctx: Context, press: ButtonPress) -> None:
         Probe.presses.append(press)

@@ -181,6 +181,26 @@ async def test_reactions_press_buttons_for_their_member_only(
     assert len(bot.presses) == 2
 
 
+async def test_a_press_in_a_direct_room_belongs_to_the_community_it_was_about(
+    start: StartBot, make_member: MakeMember
+) -> None:
+    bot = await start()
+    alice = await make_member("alice")
+    room = await room_with_bot(alice, bot)
+    await alice.send_text(room, "!privatepick")
+    direct = await alice.wait_for_invite()
+    await alice.join(direct)
+    offer = await alice.wait_for_message(direct, from_sender(bot.adapter.user_id, "Pick one privately"))
+    assert offer.content["org.circlebot.community"] == f"matrix:{room}"
+    keys = [b["key"] for b in offer.content["org.circlebot.buttons"]]
+    await alice.wait_for_message(direct, lambda a: a.type == "m.reaction" and a.relates_to.get("key") == keys[1])
+    await alice.react(direct, offer.event_id, keys[0])
+    await alice.wait_for_message(direct, from_sender(bot.adapter.user_id, "You chose yes"))
+    [press] = bot.presses
+    assert press.community.id == f"matrix:{room}" and press.channel.direct
+    assert press.standing.is_admin  # alice created the community's room: her standing there, not the DM's
+
+
 async def _ping_roundtrip(member: MemberClient, room: str) -> Arrival:
     """A later command answered shows that everything sent before it was handled (events are handled in order)."""
     return await member.wait_for_message(room, reply_to(await member.send_text(room, "!ping")))
