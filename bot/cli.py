@@ -6,8 +6,8 @@ import argparse
 import asyncio
 import logging
 import sys
-from datetime import UTC, datetime
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_config
@@ -62,7 +62,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         try:
             start = datetime.fromisoformat(args.start)
         except ValueError:
-            print("--start takes a date and time like 2026-03-02T09:00 (UTC unless an offset is given)", file=sys.stderr)
+            print("--start takes a date and time like 2026-03-02T09:00 (UTC unless it has an offset)", file=sys.stderr)
             return 2
         start = start if start.tzinfo else start.replace(tzinfo=UTC)
     return asyncio.run(run_demo(args.database, start=start))
