@@ -453,10 +453,10 @@ class DiscordAdapter:
             sent = await channel.send(**_send_kwargs(render(message), route))
         except discord.Forbidden as exc:
             reason = "direct messages closed" if exc.code == 50007 else "missing permission"
-            _log.info("direct message to %s not delivered: %s", snowflake, reason)
+            _log.info("a direct message was not delivered: %s", reason)
             return Delivery.failed(reason)
         except discord.HTTPException as exc:
-            _log.warning("direct message to %s failed (HTTP %s, code %s)", snowflake, exc.status, exc.code)
+            _log.warning("a direct message failed (HTTP %s, code %s)", exc.status, exc.code)
             return Delivery.failed("discord error")
         return Delivery.ok(MessageRef(qualify(channel.id), str(sent.id), sent.jump_url))
 
