@@ -343,12 +343,15 @@ class MatrixAdapter:
 
     async def _event_fields(self, room: Any, origin: wire.Origin) -> dict[str, Any]:
         """The Event fields every inbound item shares: community, channel, actor, standing, handle."""
-        power = await self._power(room, origin.sender)
-        community = self.config.space or room.room_id
+        home = room
+        if origin.direct and not self.config.space:
+            home = self.client.rooms.get(self.session.state.direct_about.get(room.room_id, "")) or room
+        power = await self._power(home, origin.sender)
+        community = self.config.space or home.room_id
         root = origin.thread_root
         channel = wire.thread_channel(room.room_id, root) if root else wire.qualify(room.room_id)
         return {
-            "community": Community(wire.qualify(community), room.display_name if not self.config.space else ""),
+            "community": Community(wire.qualify(community), home.display_name if not self.config.space else ""),
             "channel": Channel(channel, room.display_name, direct=origin.direct),
             "actor": Member(wire.qualify(origin.sender), room.user_name(origin.sender) or ""),
             "standing": wire.standing_from_power(power, self.config.admin_power, self.config.facilitator_power),
@@ -535,6 +538,9 @@ class MatrixAdapter:
             content["m.relates_to"] = relation
         if community_id and wire.BUTTONS_KEY in content:
             content[wire.COMMUNITY_KEY] = community_id
+        about = wire.unqualify(community_id) if community_id else None
+        if about and about != room_id and self.session.state.direct_about.get(room_id) != about:
+            self.session.update(direct_about={**self.session.state.direct_about, room_id: about})
         delivery = await self._send_content(room_id, content)
         if not delivery.delivered or delivery.ref is None:
             return delivery

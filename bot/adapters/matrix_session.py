@@ -26,6 +26,9 @@ class SessionState:
     next_batch: str = ""
     had_crypto: bool = False
     warned_unreadable: tuple[str, ...] = field(default=())
+    # direct room -> the community (a room id) the bot last wrote there about: a command typed in a direct room
+    # belongs to that community, so `!settings country` or `!crisis` there mean the member's real community.
+    direct_about: dict[str, str] = field(default_factory=dict)
 
 
 class SessionStore:

@@ -57,6 +57,11 @@ class Probe(Cog):
             Button("Yes", f"probe:yes:{who}", for_member=who), Button("No", f"probe:no:{who}", for_member=who),
         )))
 
+    @command("where")
+    async def where(self, ctx: Context) -> None:
+        """Say which community this is."""
+        await ctx.reply(f"community {ctx.community.id} level {ctx.level.name}")
+
     @on_button("probe")
     async def pressed(self, ctx: Context, press: ButtonPress) -> None:
         Probe.presses.append(press)

@@ -199,6 +199,8 @@ async def test_a_press_in_a_direct_room_belongs_to_the_community_it_was_about(
     [press] = bot.presses
     assert press.community.id == f"matrix:{room}" and press.channel.direct
     assert press.standing.is_admin  # alice created the community's room: her standing there, not the DM's
+    where = await alice.wait_for_message(direct, reply_to(await alice.send_text(direct, "!where")))
+    assert f"community matrix:{room} level ADMIN" in where.body  # typed commands there belong to it too
 
 
 async def _ping_roundtrip(member: MemberClient, room: str) -> Arrival:
