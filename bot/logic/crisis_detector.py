@@ -1,0 +1,345 @@
+"""Rule-based crisis detection in chat messages: first person, idioms, negation, obfuscation, seven languages.
+
+Pure and fast: a message is normalised once, a single prefilter regex rejects the everyday majority in a few
+microseconds, and only messages with a trigger stem go through the rules. The rules are data
+(``crisis_lexicon``); this module only compiles and weighs them. A verdict carries rule names, never text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Final, TextIO
+
+from bot.logic.crisis_lexicon import GUARDS, IDIOMS, KINDS, QUOTE_FRAME, RULES, STEMS
+
+__all__ = ["Severity", "Verdict", "detect", "normalise", "scan_stream"]
+
+
+class Severity(StrEnum):
+    NONE = "none"
+    CONCERN = "concern"
+    URGENT = "urgent"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    severity: Severity
+    reasons: tuple[str, ...]  # rule names that fired, never message text
+
+    @property
+    def crisis(self) -> bool:
+        return self.severity is not Severity.NONE
+
+    def as_json(self) -> dict[str, object]:
+        return {"crisis": self.crisis, "severity": self.severity.value, "reasons": list(self.reasons)}
+
+
+_NONE: Final = Verdict(Severity.NONE, ())
+
+# ----------------------------------------------------------------------------------------------- normalising
+
+_LEET: Final = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a",
+                              "!": "i", "|": "i"})
+_MARKS: Final = {c: None for c in range(0x300, 0x370)}
+_SINGLE_QUOTES: Final = re.compile(r"(?<!\w)['\u2018\u2019]|['\u2018\u2019](?!\w)")  # not an apostrophe in "i'm"
+# After de-obfuscating: apostrophes go ("i'm" is "im"), quotes become '"', clause marks " | ", the rest a space.
+_PUNCT: Final = str.maketrans(
+    {"'": None, "\u2019": None, "\u2018": None, "`": None, "\u00b4": None,
+     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'}
+    | {c: " | " for c in ".!?;:,\n\u2026"}
+    | {c: " " for c in "#$%&()*+<=>@[\\]^{|}~-_/\t\r\u00a1\u00bf\u00b7\u2022\u2013\u2014"}
+)
+# A word mixing letters with digits or symbols ("k1ll", "$uicidal", "su!c!dal"); a trailing "!" is punctuation.
+_LEET_CHARS: Final = re.compile(r"[0-9$@!|]")
+_LEETY: Final = re.compile(r"[a-z0-9$@!|]*(?:[a-z][0-9$@|]|[0-9$@|][a-z]|[a-z]![a-z])[a-z0-9$@!|]*")
+_REPEATS: Final = re.compile(r"([a-z])\1{2,}")
+_SPACED: Final = re.compile(r"\b[a-z]([ .*_-]+)(?:[a-z]\1)+[a-z]\b")  # "k m s", "d.i.e"
+
+
+def _unleet(match: re.Match[str]) -> str:
+    word = match.group()
+    bare = word.rstrip("!|")
+    return bare.translate(_LEET) + word[len(bare):]
+
+
+def _join(match: re.Match[str]) -> str:
+    return match.group().replace(match.group(1), "")
+
+
+def normalise(text: str) -> str:
+    """Casefolded, accent- and apostrophe-free, de-obfuscated text: words split by one space, clauses by " | "."""
+    t = text.casefold()
+    if not t.isascii():
+        t = unicodedata.normalize("NFKD", t).translate(_MARKS)
+    if "'" in t or "\u2019" in t or "\u2018" in t:
+        t = _SINGLE_QUOTES.sub('"', t)
+    if _LEET_CHARS.search(t):
+        t = _LEETY.sub(_unleet, t)
+    t = _SPACED.sub(_join, _REPEATS.sub(r"\1", t))
+    return " ".join(t.translate(_PUNCT).split())
+
+
+# ----------------------------------------------------------------------------------------------- compiling
+
+_NEG_WORDS: Final = r"(?:not|never|no|dont|nicht|nie|niet|nooit|non|nunca|jamais|pas|nao|mai|niemals|kein)"
+_MACROS: Final = {
+    "_G_": rf"(?: (?!{_NEG_WORDS}\b)\w+){{0,3}}",  # up to three words, none a negation, each after a space
+    "_W_": rf"(?:(?!{_NEG_WORDS}\b)\w+ )",  # one word that is not a negation, then a space
+    "_ME_": r"my ?self",
+}
+
+
+def _expand(pattern: str) -> str:
+    """Macros filled in; a doubled letter also matches a single one (normalising collapses long runs to one)."""
+    for macro, body in _MACROS.items():
+        pattern = pattern.replace(macro, body)
+    return re.sub(r"(?<!\\)([a-z])\1", r"\1\1?", pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    kind: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Guards:
+    author: re.Pattern[str]
+    negation: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    other_person: re.Pattern[str]
+    first_person: re.Pattern[str]
+    distant_past: re.Pattern[str]
+    relapse: re.Pattern[str]
+    recovery: re.Pattern[str]
+    past_tense: re.Pattern[str]
+    mundane_means: re.Pattern[str]
+    future_plans: re.Pattern[str]
+
+
+def _alternation(patterns: Iterable[str]) -> str:
+    """Patterns joined, each without its leading word boundary: the caller puts one boundary before them all, so
+    a position inside a word is rejected once instead of once per pattern."""
+    bodies = [_expand(p) for p in patterns]
+    if not all(b.startswith(r"\b") for b in bodies):
+        raise ValueError("every crisis pattern must start at a word boundary (\\b)")
+    return "|".join(b[2:] for b in bodies)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation with shared prefixes factored out ("die|dying" is "d(?:ie|ying)"): far fewer branches to try.
+    A "$" in a word stands for a word boundary."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        if "" in node and len(node) > 1:  # a stem ends here and longer ones go on: the shorter one suffices
+            return ""
+        branches = [(r"\b" if char == "$" else re.escape(char)) + render(child)
+                    for char, child in sorted(node.items()) if char]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
+
+    return render(tree)
+
+
+def _compile_rules() -> tuple[tuple[re.Pattern[str], dict[str, _Rule]], ...]:
+    """One regex per rule over every language (so rules may overlap); the group that matched names the language."""
+    compiled = []
+    for name, kind in KINDS.items():
+        groups: list[str] = []
+        rules: dict[str, _Rule] = {}
+        for lang, table in RULES.items():
+            if patterns := table.get(name):
+                rules[lang] = _Rule(name, kind, lang)
+                groups.append(f"(?P<{lang}>" + _alternation(patterns) + ")")
+        compiled.append((re.compile(r"\b(?:" + "|".join(groups) + ")"), rules))
+    return tuple(compiled)
+
+
+def _compile_guards(table: Mapping[str, str]) -> _Guards:
+    fields = {key.replace("-", "_"): re.compile(_expand(pattern)) for key, pattern in table.items()}
+    return _Guards(**fields)
+
+
+_SUPPORT_KINDS: Final = frozenset({"timing", "intent", "farewell-words", "cannot-go-on"})
+_PRIMARY: Final = tuple(t for t in _compile_rules() if next(iter(t[1].values())).kind not in _SUPPORT_KINDS)
+_SUPPORT: Final = tuple(t for t in _compile_rules() if next(iter(t[1].values())).kind in _SUPPORT_KINDS)
+_GUARDS: Final = {lang: _compile_guards(table) for lang, table in GUARDS.items()}
+_IDIOMS: Final = re.compile(r"\b(?:" + _alternation(IDIOMS) + ")")
+_QUOTE_FRAME: Final = re.compile(QUOTE_FRAME)
+_PREFILTER: Final = re.compile(r"\b" + _trie(STEMS))
+_NEGATION_WINDOW: Final = 3  # words before a hit that a negation cue may sit in
+
+
+# ----------------------------------------------------------------------------------------------- judging
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    rule: _Rule
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Message:
+    """A normalised message and what the guards need to know about it as a whole."""
+
+    text: str
+    idioms: tuple[tuple[int, int], ...]
+    quotes: tuple[tuple[int, int], ...]
+    frame: bool  # the author voices quoted words as their own
+
+    def clause(self, start: int, end: int) -> tuple[str, str]:
+        """The clause text before a hit and the whole clause around it."""
+        left = self.text.rfind("|", 0, start) + 1
+        right = self.text.find("|", end)
+        right = len(self.text) if right < 0 else right
+        return self.text[left:start], self.text[left:right]
+
+    def quoted(self, start: int) -> bool:
+        return any(a < start < b for a, b in self.quotes)
+
+
+def _message(text: str) -> _Message:
+    idioms = tuple(m.span() for m in _IDIOMS.finditer(text))
+    marks = [i for i, c in enumerate(text) if c == '"']
+    quotes = tuple(zip(marks[::2], marks[1::2], strict=False))
+    outside = text
+    for a, b in reversed(quotes):
+        outside = outside[:a] + outside[b + 1:]
+    frame = bool(quotes) and _QUOTE_FRAME.search(outside) is not None
+    return _Message(text, idioms, quotes, frame)
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    end = -1
+    for m in pattern.finditer(text):
+        end = m.end()
+    return end
+
+
+def _other_person(guards: _Guards, before: str) -> bool:
+    """Someone else (or "you") is nearer the hit than the author: a worry about a friend, a film, a song."""
+    other = _last_end(guards.other_person, before)
+    return other >= 0 and other > _last_end(guards.first_person, before)
+
+
+def _negated(guards: _Guards, before: str) -> bool:
+    """A negation just before the hit, or a condition anywhere before it in the clause."""
+    window = " ".join(before.split()[-_NEGATION_WINDOW:])
+    return guards.negation.search(window) is not None or guards.hypothetical.search(before) is not None
+
+
+def _history(guards: _Guards, clause: str, recovering: bool) -> bool:
+    """A recovery story: long ago (unless "still", "again"), or past tense in a message about getting better."""
+    if guards.relapse.search(clause):
+        return False
+    if guards.distant_past.search(clause):
+        return True
+    return recovering and guards.past_tense.search(clause) is not None
+
+
+_NO_PERSON_CHECK: Final = frozenset({"timing", "farewell-words", "farewell"})
+_MEANS_KINDS: Final = frozenset({"plan", "progress", "means"})
+_FAREWELL_KINDS: Final = frozenset({"farewell", "farewell-words"})
+
+
+def _valid(hit: _Hit, msg: _Message) -> bool:
+    guards = _GUARDS[hit.rule.lang]
+    kind = hit.rule.kind
+    if any(a < hit.end and hit.start < b for a, b in msg.idioms):
+        return False
+    if msg.quoted(hit.start) and not msg.frame:
+        return False
+    before, clause = msg.clause(hit.start, hit.end)
+    if kind == "timing":
+        return True
+    if _negated(guards, before):
+        return False
+    own = guards.author.search(msg.text, hit.start, hit.end) is not None  # "i want...", "me quiero..."
+    if kind not in _NO_PERSON_CHECK and not own and _other_person(guards, before):
+        return False
+    if kind in _MEANS_KINDS and guards.mundane_means.search(msg.text):
+        return False
+    if kind in _FAREWELL_KINDS and guards.future_plans.search(msg.text):
+        return False
+    recovering = guards.recovery.search(msg.text) is not None
+    return kind == "progress" or not _history(guards, clause, recovering)
+
+
+def _scan(rules: tuple[tuple[re.Pattern[str], dict[str, _Rule]], ...], msg: _Message) -> list[_Hit]:
+    found = []
+    for pattern, by_lang in rules:
+        for m in pattern.finditer(msg.text):
+            assert m.lastgroup is not None
+            hit = _Hit(by_lang[m.lastgroup], m.start(), m.end())
+            if _valid(hit, msg):
+                found.append(hit)
+    return found
+
+
+def _hits(text: str) -> list[_Hit]:
+    """Valid hits; the supporting rules (timing, farewell words...) are only read once a primary one holds."""
+    if not any(pattern.search(text) for pattern, _ in _PRIMARY):
+        return []
+    msg = _message(text)
+    primary = _scan(_PRIMARY, msg)
+    return primary + _scan(_SUPPORT, msg) if primary else []
+
+
+_CORE: Final = frozenset({"act", "ideation", "self-harm", "burden", "farewell"})  # each a concern on its own
+_ORDER: Final = tuple(KINDS)
+# Urgent when every kind of the first set fired and (if the second set is not empty) at least one of the second:
+# an attempt, a plan or means ready, intent with timing, a farewell or means, a farewell with timing, a named place
+# or means next to any other signal.
+_URGENT_WHEN: Final[tuple[tuple[frozenset[str], frozenset[str]], ...]] = (
+    (frozenset({"progress"}), frozenset()),
+    (frozenset({"plan"}), frozenset()),
+    (frozenset({"act"}), frozenset({"timing", "farewell", "farewell-words", "means"})),
+    (frozenset({"intent", "farewell"}), frozenset()),
+    (frozenset({"intent", "timing"}), _CORE | {"means", "farewell-words"}),
+    (frozenset({"farewell", "timing"}), frozenset()),
+    (frozenset({"means"}), _CORE | {"timing", "intent", "cannot-go-on", "farewell-words"}),
+)
+
+
+def _severity(kinds: frozenset[str]) -> Severity:
+    for needed, any_of in _URGENT_WHEN:
+        if needed <= kinds and (not any_of or kinds & any_of):
+            return Severity.URGENT
+    return Severity.CONCERN if kinds & _CORE else Severity.NONE
+
+
+def _judge(text: str) -> Verdict:
+    hits = _hits(text)
+    severity = _severity(frozenset(h.rule.kind for h in hits))
+    if severity is Severity.NONE:
+        return _NONE
+    names = {h.rule.name for h in hits}
+    return Verdict(severity, tuple(n for n in _ORDER if n in names))
+
+
+def detect(text: str) -> Verdict:
+    """How worried to be about one chat message, and which rules say so."""
+    norm = normalise(text)
+    if _PREFILTER.search(norm) is None:
+        return _NONE
+    return _judge(norm)
+
+
+def scan_stream(lines: Iterable[str], out: TextIO) -> int:
+    """One JSON verdict per input line (for ``circlebot scan``); the text itself is never echoed."""
+    for line in lines:
+        out.write(json.dumps(detect(line.rstrip("\n")).as_json()) + "\n")
+    return 0

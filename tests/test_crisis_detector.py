@@ -1,0 +1,212 @@
+"""Tests for the crisis detector: the labelled set, and behaviour rule by rule in all seven languages."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.bench_crisis import ORDINARY, load_eval, score
+from bot.logic import crisis_detector as cd
+from bot.logic.crisis_detector import Severity, Verdict, detect, normalise, scan_stream
+from bot.logic.crisis_lexicon import GUARDS, KINDS, RULES
+
+NONE, CONCERN, URGENT = Severity.NONE, Severity.CONCERN, Severity.URGENT
+
+
+def _severity(text: str) -> Severity:
+    return detect(text).severity
+
+
+# ------------------------------------------------------------------------------------------ the labelled set
+
+
+def test_labelled_set_recall_and_false_alarms() -> None:
+    every = score(load_eval())
+    assert every.positives > 250 and every.negatives > 250
+    assert every.recall >= 0.97
+    assert every.false_positive_rate <= 0.05
+
+
+def test_labelled_set_is_well_formed() -> None:
+    rows = load_eval()
+    assert {r.lang for r in rows} == {"en", "es", "de", "fr", "pt", "it", "nl"}
+    assert {r.split for r in rows} == {"dev", "heldout"}
+    assert all(r.text.strip() for r in rows)
+
+
+def test_prefilter_lets_through_every_message_the_rules_would_flag() -> None:
+    """The stems are hand-kept: a rule whose words no stem covers would silently never fire."""
+    for text in [r.text for r in load_eval()] + list(ORDINARY):
+        norm = normalise(text)
+        if cd._judge(norm).crisis:
+            assert cd._PREFILTER.search(norm), "no stem covers a flagged message"
+
+
+def test_most_ordinary_chat_stops_at_the_prefilter() -> None:
+    passed = sum(cd._PREFILTER.search(normalise(line)) is not None for line in ORDINARY)
+    assert passed / len(ORDINARY) < 0.15
+
+
+# ------------------------------------------------------------------------------------------ behaviour
+
+
+@pytest.mark.parametrize("text", [
+    "i want to die", "I feel suicidal tonight", "everyone would be better off without me", "i cut again",
+    "i'm a burden to everyone", "i don't want to live anymore", "i wish i could sleep and never wake up",
+])
+def test_first_person_distress_is_a_concern(text: str) -> None:
+    assert _severity(text) is CONCERN
+
+
+@pytest.mark.parametrize("text", [
+    "i have the pills ready. tonight is the night", "i took all the pills, i'm sorry", "i've written my note",
+    "i'm going to kill myself tonight", "goodbye everyone. i'm going to end my life", "the rope is ready",
+    "i'm on the ledge and i'm going to jump", "i overdosed an hour ago",
+])
+def test_plan_means_timing_or_an_attempt_is_urgent(text: str) -> None:
+    assert _severity(text) is URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "i'm not suicidal", "i would never hurt myself", "i don't want to die, i want to live",
+    "i'm not going to kill myself", "i'd never take my own life", "i haven't self harmed in a year",
+])
+def test_negation_cancels(text: str) -> None:
+    assert _severity(text) is NONE
+
+
+@pytest.mark.parametrize("text", [
+    "killing it at work", "that cake is to die for", "i'm dying to see you", "dead tired", "i want to die my hair",
+    "this homework is killing me", "i could kill for a pizza", "i cut myself while cooking",
+    "i could sleep forever after that hike", "cut myself some slack", "i want to die of embarrassment",
+])
+def test_idioms_are_not_crises(text: str) -> None:
+    assert _severity(text) is NONE
+
+
+@pytest.mark.parametrize("text", [
+    "the character kills himself at the end", "my friend said she wants to die", "i'm worried my brother is suicidal",
+    'in the film he says "i want to kill myself"', "if you ever feel suicidal, call a line",
+    "how do i help a suicidal friend?", "she's been self harming again",
+])
+def test_someone_else_or_fiction_is_not_the_authors_crisis(text: str) -> None:
+    assert _severity(text) is NONE
+
+
+@pytest.mark.parametrize("text", [
+    "if i ever feel suicidal i will call the line", "my therapist asked if i'm suicidal",
+    "suicidal thoughts are common in depression", "we had a training on suicide prevention",
+])
+def test_conditions_and_topics_are_not_crises(text: str) -> None:
+    assert _severity(text) is NONE
+
+
+def test_ordinary_chat_raises_no_alarm() -> None:
+    assert [line for line in ORDINARY if detect(line).crisis] == []
+
+
+@pytest.mark.parametrize("text", [
+    "two years ago i wanted to die, now i'm doing better", "i used to self harm but i'm clean now",
+    "back in high school i was suicidal, therapy helped me",
+])
+def test_past_recovery_is_history(text: str) -> None:
+    assert _severity(text) is NONE
+
+
+def test_a_past_marker_with_still_is_current() -> None:
+    assert _severity("years ago i wanted to die and i still do") is CONCERN
+
+
+@pytest.mark.parametrize("text", [
+    "i want to k1ll mys3lf", "su!c!dal", "s u i c i d e is all i think about", "i want to diiieee", "kms",
+    "i want to unalive myself", "thinking about sewerslide", "gonna off myself", "$uicidal", "i'm about to k.m.s",
+    "I WANT TO DIE", "i want to end it all", "i hope i don't wake up",
+])
+def test_obfuscation_and_slang_are_seen_through(text: str) -> None:
+    assert detect(text).crisis
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("quiero morirme", CONCERN), ("me voy a matar esta noche", URGENT), ("me muero de risa", NONE),
+    ("ich will nicht mehr leben", CONCERN), ("ich habe alle tabletten genommen", URGENT), ("ich bin todmüde", NONE),
+    ("je veux mourir", CONCERN), ("je vais me tuer ce soir", URGENT), ("je suis mort de rire", NONE),
+    ("não quero mais viver", CONCERN), ("vou me matar hoje à noite", URGENT), ("estou morrendo de fome", NONE),
+    ("voglio morire", CONCERN), ("stanotte mi ammazzo", URGENT), ("questo caldo mi uccide", NONE),
+    ("ik wil dood", CONCERN), ("ik heb alle pillen ingenomen", URGENT), ("ik lach me dood", NONE),
+])
+def test_each_language(text: str, expected: Severity) -> None:
+    assert _severity(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("no quiero morir", NONE), ("ich will nicht sterben", NONE), ("je ne veux pas mourir", NONE),
+    ("não quero morrer", NONE), ("non voglio morire", NONE), ("ik wil niet dood", NONE),
+])
+def test_negation_in_each_language(text: str, expected: Severity) -> None:
+    assert _severity(text) is expected
+
+
+def test_reasons_name_the_rules_that_fired() -> None:
+    verdict = detect("i have the pills ready, i'm going to kill myself tonight")
+    assert verdict.severity is URGENT
+    assert {"plan-or-means", "first-person:suicidal-intent", "timing"} <= set(verdict.reasons)
+    assert detect("have a lovely evening").reasons == ()
+
+
+def test_normalise_undoes_obfuscation() -> None:
+    assert normalise("K1ll mys3lf!!!").startswith("kill myself |")
+    assert normalise("s u i c i d e") == "suicide"
+    assert normalise("Je suis fatiguée, ça va") == "je suis fatiguee | ca va"
+    assert normalise("I'm diiieee") == "im die"
+
+
+# ------------------------------------------------------------------------------------------ the API
+
+
+def test_verdict_shape() -> None:
+    verdict = detect("i want to die")
+    assert verdict.crisis and verdict.as_json() == {
+        "crisis": True, "severity": "concern", "reasons": list(verdict.reasons)}
+    assert detect("hello").as_json() == {"crisis": False, "severity": "none", "reasons": []}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        verdict.severity = NONE  # type: ignore[misc]
+    assert Verdict(URGENT, ("x",)).crisis and not Verdict(NONE, ()).crisis
+
+
+def test_scan_stream_writes_one_json_verdict_per_line_and_never_the_text() -> None:
+    out = io.StringIO()
+    assert scan_stream(io.StringIO("hello there\ni want to die\ni took all the pills\n"), out) == 0
+    lines = out.getvalue().splitlines()
+    assert [json.loads(line)["severity"] for line in lines] == ["none", "concern", "urgent"]
+    assert all(set(json.loads(line)) == {"crisis", "severity", "reasons"} for line in lines)
+    assert "die" not in out.getvalue() and "pills" not in out.getvalue()
+
+
+def test_lexicon_is_consistent() -> None:
+    assert set(RULES) == set(GUARDS)
+    for table in RULES.values():
+        assert set(table) <= set(KINDS)
+    assert all(set(g) == set(GUARDS["en"]) for g in GUARDS.values())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_detect_never_raises_and_never_echoes_text(text: str) -> None:
+    verdict = detect(text)
+    assert set(verdict.reasons) <= set(KINDS)
+    assert verdict.crisis == bool(verdict.reasons)
+    json.dumps(verdict.as_json())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["i", "want", "to", "die", "kill", "myself", "not", "tonight", "pills", "k1ll",
+                                 "'", '"', ".", "!", "s u i", "my", "friend", "never", "ready", "é", "💀"]),
+                max_size=25))
+def test_detect_is_total_on_trigger_heavy_input(words: list[str]) -> None:
+    verdict = detect(" ".join(words))
+    assert set(verdict.reasons) <= set(KINDS)
