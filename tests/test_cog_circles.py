@@ -268,3 +268,18 @@ async def test_where_the_platform_has_threads_each_occurrence_lives_in_its_own(
     await h.advance(timedelta(hours=2))
     closing = next(s for s in h.adapter.log if "has closed" in s.text)
     assert closing.to == opening.to and "1 person checked in" in closing.text
+
+
+async def test_the_opening_says_when_crisis_detection_reads_the_channel(
+    make_harness: Callable[..., Awaitable[Harness]],
+) -> None:
+    from bot.cogs.crisis import Crisis
+
+    h = await make_harness(cogs=[Circles, Checkins, Settings, General, Privacy, Crisis])
+    h.adapter.add_channel("circles")
+    fran, ada = h.person("Fran", Level.FACILITATOR), h.person("Ada", Level.ADMIN, channel="circles")
+    await ada.command("crisis detection", state="on")
+    await create(fran)
+    await h.advance(timedelta(days=1, hours=10))
+    opening = next(s for s in h.adapter.log if "is starting" in s.text)
+    assert "Crisis detection is on in #circles" in opening.text and "crisis-replies off" in opening.text

@@ -87,7 +87,10 @@ async def test_only_admins_turn_detection_on_and_members_are_told(
     assert notice and "settings crisis-replies off" in notice[0].text
     about = (await alice.command("about"))[-1].text
     assert "Crisis detection is on in #general" in about and "crisis-replies off" in about
-    assert await crisis_cog(harness).detection_channel_names(harness.adapter.community.id) == ["general"]
+    community = harness.adapter.community.id
+    notices = await harness.rt.channel_notices(community, "console:#general")
+    assert len(notices) == 1 and "Crisis detection is on in #general" in notices[0]
+    assert await harness.rt.channel_notices(community, "console:#other") == []
     await admin.command("crisis detection", state="off")
     crisis_cog(harness).detect = fake_detect
     assert await alice.say(URGENT_MSG) == []

@@ -130,7 +130,9 @@ class CircleRunner:
             _log.info("circle %d opened %s late", circle.id, now - start)
         checkin = circle.kind is CircleKind.CHECK_IN
         title = _(f"{circle.name} · {start.astimezone(ZoneInfo(circle.schedule.zone)):%-d %b}")
-        delivery = await self.rt.start_thread(circle.channel_id, title, opening_message(circle, start, checkin=checkin))
+        notices = await self.rt.channel_notices(circle.community_id, circle.channel_id)
+        opening = opening_message(circle, start, checkin=checkin, notices=notices)
+        delivery = await self.rt.start_thread(circle.channel_id, title, opening)
         where = circle.channel_id
         if not delivery.delivered:
             _log.warning("circle %d: its channel refused the opening (%s)", circle.id, delivery.reason)
@@ -206,12 +208,13 @@ def _when(circle: Circle, start: datetime) -> str:
     return timestamp(start, "F", circle.schedule.zone)
 
 
-def opening_message(circle: Circle, start: datetime, *, checkin: bool) -> Rich:
+def opening_message(circle: Circle, start: datetime, *, checkin: bool, notices: Sequence[str] = ()) -> Rich:
     parts = []
     if circle.topic:
         parts.append(_(f"**Topic:** {safe_note(circle.topic)}"))
     if circle.guidelines:
         parts.append(_(f"**Guidelines:** {safe_note(circle.guidelines)}"))
+    parts.extend(notices)
     if checkin:
         parts.append(_("How are you arriving today? Tap the one that fits. The circle only hears how many checked "
                        "in, never who chose what."))

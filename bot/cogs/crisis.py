@@ -90,9 +90,13 @@ class Crisis(Cog):
         prefix = adapter.prefix if adapter is not None else "/"
         return [say.detection_notice([c.channel_name for c in channels], prefix)]
 
-    async def detection_channel_names(self, community_id: str) -> list[str]:
-        """For the circle guidelines: the channels where detection is on (empty when off)."""
-        return [c.channel_name for c in await self.repo.detection_channels(community_id)]
+    async def channel_notices(self, community_id: str, channel_id: str) -> list[str]:
+        """Circle guidelines in a channel where detection is on say so, with how to opt out."""
+        if not await self.repo.detection_on(community_id, channel_id):
+            return []
+        adapter = self.rt.adapter_for(community_id)
+        names = [c.channel_name for c in await self.repo.detection_channels(community_id) if c.channel_id == channel_id]
+        return [say.detection_notice(names, adapter.prefix if adapter is not None else "/")]
 
     # -- shared ---------------------------------------------------------------------------------------------
     async def _country(self, community_id: str, member_id: str) -> str | None:

@@ -120,6 +120,10 @@ class Cog:
         """Lines this feature adds to ``about`` for a community (what it does there that members should know)."""
         return []
 
+    async def channel_notices(self, community_id: str, channel_id: str) -> list[str]:
+        """What members in one channel should know before they speak there (added to a circle's guidelines)."""
+        return []
+
 
 @dataclass(frozen=True, slots=True)
 class BoundCommand:

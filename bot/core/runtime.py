@@ -111,6 +111,10 @@ class Runtime:
                 return own
         return (await self.communities.get(community_id)).timezone or self.config.bot.timezone
 
+    async def channel_notices(self, community_id: str, channel_id: str) -> list[str]:
+        """Every feature's notices for a channel, e.g. that crisis detection reads it."""
+        return [line for cog in self.cogs for line in await cog.channel_notices(community_id, channel_id)]
+
     # -- inbound --------------------------------------------------------------------------------------------
     async def level_of(self, event: Event) -> Level:
         """Admins by the platform's own right; facilitators by the platform's right or the community's role."""
