@@ -37,12 +37,13 @@ def _setup_logging(level: str) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    _setup_logging(settings.config.bot.log_level)
     if not (settings.discord_enabled or settings.matrix_enabled):
+        _setup_logging("WARNING")  # the terminal is the chat here: keep routine log lines out of it
         print(NO_PLATFORM, file=sys.stderr)
         from bot.adapters.console import run_demo
 
         return asyncio.run(run_demo(_sqlite_only(settings.database_url)))
+    _setup_logging(settings.config.bot.log_level)
     from bot.app import run
 
     asyncio.run(run(settings))

@@ -23,8 +23,8 @@ def bot_version() -> str:
 
 
 ABOUT = _(
-    "I help this community run its peer-support circles: scheduled check-ins, a fair turn to speak, coping "
-    "strategies that members have found useful, and crisis lines, sent privately.\n"
+    "I help this community run its peer-support circles: scheduled circles and check-ins, coping strategies "
+    "that members have found useful, and crisis lines, sent privately.\n"
     "I am **peer support, not therapy**, and not an emergency service. I don't diagnose and I'm not a professional. "
     "If you might be in danger right now, use `crisis` for the lines in your country, or call your local "
     "emergency number."
