@@ -51,6 +51,12 @@ CONTENT_INTENT_UNCONFIGURED = (
     "Crisis detection in chat is off: it needs Discord's message-content intent. Enable 'Message Content Intent' "
     "on the Bot page of the Discord developer portal and set [discord] message_content = true in the config."
 )
+WELCOME = _(
+    "Hello, I'm here to help this community run its peer-support circles. Admins: `/setup facilitator-role` "
+    "chooses who runs circles, `/setup timezone` the community's time zone, and `/crisis detection` where (if "
+    "anywhere) I may offer support lines privately. Everyone: `/help` shows what you can do, `/about` what I am "
+    "and am not."
+)
 _STYLES = {
     ButtonStyle.PRIMARY: discord.ButtonStyle.primary,
     ButtonStyle.SECONDARY: discord.ButtonStyle.secondary,
@@ -158,6 +164,10 @@ class _Client(discord.AutoShardedClient):
 
     async def on_guild_join(self, guild: discord.Guild) -> None:
         _log.info("joined Discord server %s", guild.id)
+        channel = guild.system_channel
+        if channel is not None and channel.permissions_for(guild.me).send_messages:
+            with contextlib.suppress(discord.HTTPException):
+                await channel.send(WELCOME)
 
     async def on_guild_remove(self, guild: discord.Guild) -> None:
         _log.info("left Discord server %s (its data is kept until an admin deletes it)", guild.id)

@@ -349,3 +349,14 @@ async def test_a_direct_message_button_carries_its_server_across_restarts(
     await fake.wait_for_call("POST", CALLBACK)
     [press] = bot.probe.presses
     assert press.action == "join:Tuesday" and press.community.id == f"discord:{fake.world.guild_id}"
+
+
+async def test_joining_a_server_greets_its_admins_in_the_system_channel(
+    fake: FakeDiscord, start_adapter: StartAdapter
+) -> None:
+    await start_adapter()
+    payload = fake.world.guild_payload()
+    payload["system_channel_id"] = str(fake.world.channel_id)
+    await fake.dispatch("GUILD_CREATE", payload)  # without `unavailable`: the bot was just added
+    welcome = await fake.wait_for_call("POST", rf"/channels/{fake.world.channel_id}/messages")
+    assert "/setup facilitator-role" in welcome.body["content"] and "/help" in welcome.body["content"]
