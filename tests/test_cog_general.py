@@ -69,3 +69,13 @@ async def test_facilitator_role_is_the_communitys_choice(harness: Harness, admin
     audit = (await admin.type("/setup audit"))[0].text
     assert "facilitator_role → Listeners" in audit and "@ada" in audit
     assert "Only admins" in (await dana.type("/setup audit"))[0].text
+
+
+async def test_an_admin_can_ask_the_bot_to_leave(harness: Harness, admin: Person, alice: Person) -> None:
+    assert "Only admins" in (await alice.type("/setup leave"))[0].text
+    await admin.type("/setup leave")
+    yes, stay = admin.buttons()
+    assert "Only the admin who asked" in (await alice.press(yes))[0].text
+    assert "stay" in (await admin.press(stay))[0].text and harness.adapter.left == []
+    goodbye = await admin.press(yes)
+    assert "Thank you for having me" in goodbye[0].text and harness.adapter.left == [harness.adapter.community.id]

@@ -58,6 +58,10 @@ class Adapter(Protocol):
 
     async def defer(self, event: Event, *, private: bool) -> None: ...
 
+    async def leave(self, event: Event) -> bool:
+        """Leave where the event happened, at an admin's request: the Discord server, the Matrix room."""
+        ...
+
     async def resolve_member(self, community_id: str, text: str) -> Member | None:
         """A member from typed text (a mention, an id, a name) on text platforms."""
         ...

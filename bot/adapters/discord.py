@@ -413,6 +413,19 @@ class DiscordAdapter:
         if isinstance(event.handle, _Answer):
             await self._defer(event.handle, private=private)
 
+    async def leave(self, event: Event) -> bool:
+        """Leave the server the request came from."""
+        guild = self._guild(event.community.id)
+        if guild is None:
+            return False
+        try:
+            await guild.leave()
+        except discord.HTTPException as exc:
+            _log.warning("could not leave server %s (HTTP %s)", guild.id, exc.status)
+            return False
+        _log.info("left server %s at an admin's request", guild.id)
+        return True
+
     async def _post(self, channel_id: str, message: Rich) -> tuple[Delivery, discord.Message | None]:
         snowflake = snowflake_of(channel_id)
         if snowflake is None:

@@ -28,6 +28,7 @@ from nio import (
     ProfileGetResponse,
     RoomCreateResponse,
     RoomGetEventResponse,
+    RoomLeaveResponse,
     RoomPreset,
     RoomSendResponse,
     SyncResponse,
@@ -610,6 +611,15 @@ class MatrixAdapter:
 
     async def defer(self, event: Event, *, private: bool) -> None:
         """Nothing to acknowledge on Matrix; the answer simply follows."""
+
+    async def leave(self, event: Event) -> bool:
+        """Leave the room the request came from (in a space, the other rooms stay)."""
+        origin = event.handle
+        if not isinstance(origin, wire.Origin) or origin.direct:
+            return False
+        answer = await self.client.room_leave(origin.room_id)
+        _log.info("matrix: left a room at an admin's request")
+        return isinstance(answer, RoomLeaveResponse)
 
     # -- lookups -------------------------------------------------------------------------------------------
     def _rooms_of(self, community_id: str) -> list[Any]:

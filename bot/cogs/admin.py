@@ -1,14 +1,16 @@
-"""Community setup for admins: the facilitator role and the community's time zone, with an audit trail."""
+"""Community setup for admins: the facilitator role, the time zone, an audit trail, and asking the bot to leave."""
 
 from __future__ import annotations
 
 import re
 
 from bot.core import options as opt
-from bot.core.commands import Cog, command
+from bot.core.commands import Cog, command, on_button
 from bot.core.context import Context
+from bot.core.errors import UserError
+from bot.core.events import ButtonPress
 from bot.core.i18n import _
-from bot.core.messages import Field, Rich
+from bot.core.messages import Button, ButtonStyle, Field, Rich
 from bot.core.model import Level
 from bot.core.text import mention, timestamp
 from bot.store.db import from_epoch
@@ -42,6 +44,31 @@ class Admin(Cog):
         """Set the community's time zone, used when a member hasn't set their own."""
         await self.rt.communities.set(ctx.community.id, ctx.actor.id, "timezone", zone, ctx.now())
         await ctx.reply(_(f"The community's time zone is now **{zone}**."), ephemeral=True)
+
+    @command("setup leave", level=Level.ADMIN)
+    async def leave(self, ctx: Context) -> None:
+        """Ask me to leave this community (asks you to confirm first). Its data stays until deleted."""
+        mine = ctx.actor.id
+        await ctx.reply(Rich(
+            text=_("Should I leave? Scheduled circles here stop until I'm invited back; nothing is deleted."),
+            buttons=(
+                Button(_("Yes, leave"), f"leave:yes:{mine}", "👋", ButtonStyle.DANGER, for_member=mine),
+                Button(_("Stay"), f"leave:no:{mine}", "", ButtonStyle.SECONDARY, for_member=mine),
+            ),
+        ), ephemeral=True)
+
+    @on_button("leave")
+    async def confirm_leave(self, ctx: Context, press: ButtonPress) -> None:
+        _prefix, choice, owner = press.action.split(":", 2)
+        if owner != ctx.actor.id or ctx.level < Level.ADMIN:
+            raise UserError(_("Only the admin who asked can answer this."))
+        if choice != "yes":
+            await ctx.reply(_("I'll stay."), ephemeral=True)
+            return
+        await ctx.reply(_("Thank you for having me. Take care of each other. 💛"))
+        if not await ctx.adapter.leave(press):
+            await ctx.reply(_("I couldn't leave from here; you can remove me in the server or room settings."),
+                            ephemeral=True)
 
     @command("setup audit", level=Level.ADMIN)
     async def audit(self, ctx: Context) -> None:

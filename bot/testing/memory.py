@@ -61,6 +61,7 @@ class InMemoryAdapter:
         self.gone_channels: set[str] = set()
         self.log: list[Sent] = []
         self.deferred: list[Event] = []
+        self.left: list[str] = []
         self.on_sent: Callable[[Sent], None] | None = None
         self.rt: Runtime | None = None
         self._ids = itertools.count(1)
@@ -134,6 +135,10 @@ class InMemoryAdapter:
 
     async def defer(self, event: Event, *, private: bool) -> None:
         self.deferred.append(event)
+
+    async def leave(self, event: Event) -> bool:
+        self.left.append(event.community.id)
+        return True
 
     async def resolve_member(self, community_id: str, text: str) -> Member | None:
         key = text.strip().removeprefix("<@").removesuffix(">").removeprefix("@").lower()

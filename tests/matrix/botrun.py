@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from bot.adapters.matrix import MatrixAdapter
 from bot.app import start_runtime
+from bot.cogs.admin import Admin
 from bot.cogs.general import General
 from bot.config import Config, MatrixSection, Secrets, Settings
 from bot.core.clock import ManualClock, SystemClock
@@ -112,6 +113,6 @@ async def start_bot(settings: Settings, database: Path) -> RunningBot:
     adapter = MatrixAdapter(settings)
     rt = await start_runtime(
         stack, settings, db=db, clock=SystemClock(), scheduler=ManualScheduler(ManualClock()),
-        adapters=[adapter], cogs=[General, Probe],
+        adapters=[adapter], cogs=[General, Admin, Probe],
     )
     return RunningBot(rt, adapter, stack, db, Probe.presses)

@@ -203,6 +203,21 @@ async def test_a_press_in_a_direct_room_belongs_to_the_community_it_was_about(
     assert f"community matrix:{room} level ADMIN" in where.body  # typed commands there belong to it too
 
 
+async def test_an_admin_asks_the_bot_to_leave_the_room(start: StartBot, make_member: MakeMember) -> None:
+    bot = await start()
+    alice = await make_member("alice")
+    room = await room_with_bot(alice, bot)
+    ask = await alice.wait_for_message(room, reply_to(await alice.send_text(room, "!setup leave")))
+    keys = [b["key"] for b in ask.content["org.circlebot.buttons"]]
+    await alice.wait_for_message(room, lambda a: a.type == "m.reaction" and a.relates_to.get("key") == keys[1])
+    await alice.react(room, ask.event_id, keys[0])
+    await alice.wait_for_message(room, from_sender(bot.adapter.user_id, "Thank you for having me"))
+    await alice.wait_for_message(
+        room, lambda a: a.type == "m.room.member" and a.sender == bot.adapter.user_id
+        and a.content.get("membership") == "leave"
+    )
+
+
 async def _ping_roundtrip(member: MemberClient, room: str) -> Arrival:
     """A later command answered shows that everything sent before it was handled (events are handled in order)."""
     return await member.wait_for_message(room, reply_to(await member.send_text(room, "!ping")))
