@@ -58,6 +58,8 @@ _PUNCT: Final = str.maketrans(
 _LEET_CHARS: Final = re.compile(r"[0-9$@!|]")
 _LEETY: Final = re.compile(r"[a-z0-9$@!|]*(?:[a-z][0-9$@|]|[0-9$@|][a-z]|[a-z]![a-z])[a-z0-9$@!|]*")
 _REPEATS: Final = re.compile(r"([a-z])\1{2,}")
+# French drops the vowel of "je" in speech, with or without the apostrophe: "j'veux", "jvais me tuer".
+_FR_JE: Final = re.compile(r"\bj(?=(?:veux|vais|voudrais|me|suis|peux|pense|sens|en ai|ai plus)\b)")
 _SPACED: Final = re.compile(r"\b[a-z]([ .*_-]+)(?:[a-z]\1)+[a-z]\b")  # "k m s", "d.i.e"
 
 
@@ -81,7 +83,8 @@ def normalise(text: str) -> str:
     if _LEET_CHARS.search(t):
         t = _LEETY.sub(_unleet, t)
     t = _SPACED.sub(_join, _REPEATS.sub(r"\1", t))
-    return " ".join(t.translate(_PUNCT).split())
+    t = " ".join(t.translate(_PUNCT).split())
+    return _FR_JE.sub("je ", t) if "j" in t else t
 
 
 # ----------------------------------------------------------------------------------------------- compiling
@@ -91,6 +94,12 @@ _MACROS: Final = {
     "_G_": rf"(?: (?!{_NEG_WORDS}\b)\w+){{0,3}}",  # up to three words, none a negation, each after a space
     "_W_": rf"(?:(?!{_NEG_WORDS}\b)\w+ )",  # one word that is not a negation, then a space
     "_ME_": r"my ?self",
+    # "rather be dead than late" is a figure of speech, "rather be dead than live like this" is not: a comparison
+    # cancels a death wish unless what it is weighed against is going on living or suffering.
+    "_THAN_": r"(?! (?:than|que|als|dan|che|do que|antes que|piuttosto che|plutot que) (?!(?:to )?(?:live|living|go on|"
+              r"going on|keep|continue|feel|suffer|be alive|exist|stay|vivir|seguir|sufrir|existir|vivre|continuer|"
+              r"souffrir|exister|leben|weiter|leiden|leven|door|lijden|vivere|continuare|soffrire|viver|continuar|"
+              r"sofrer|go back|return|volver|regresar|zuruck|retourner|tornare|voltar|terug)\b))",
 }
 
 
@@ -308,6 +317,7 @@ _URGENT_WHEN: Final[tuple[tuple[frozenset[str], frozenset[str]], ...]] = (
     (frozenset({"plan"}), frozenset()),
     (frozenset({"act"}), frozenset({"timing", "farewell", "farewell-words", "means"})),
     (frozenset({"intent", "farewell"}), frozenset()),
+    (frozenset({"act", "intent"}), frozenset()),
     (frozenset({"intent", "timing"}), _CORE | {"means", "farewell-words"}),
     (frozenset({"farewell", "timing"}), frozenset()),
     (frozenset({"means"}), _CORE | {"timing", "intent", "cannot-go-on", "farewell-words"}),

@@ -63,6 +63,7 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\bunaliv(?:e|ing|ed) (?:_ME_|me)\b",
         r"\boff(?:ing)? _ME_\b",
         r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|poisoning) _ME_\b",
+        r"\bblow(?:ing)? my brains out\b",
         r"\bthrow(?:ing)? _ME_ (?:off|in front of|under)\b",
         r"\bslit(?:ting)? my (?:wrists?|throat)\b",
         r"\bend(?:ing)? (?:my (?:own )?life|it all|my existence|my suffering|things|everything)\b",
@@ -105,15 +106,21 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\bwish i (?:wasnt|werent|was not|were not) (?:alive|born)\b",
         r"\bwish i (?:could )?(?:just |simply )die\b",
         r"\b(?:hope|pray) (?:that )?i (?:just )?die\b",
-        r"\b(?:want|wanna|wants|wanted|need|ready|deserve|would like|wish i could|just want) (?:to )?die\b",
+        r"\b(?:want|wanna|wanting|(?:of|in) me wants|wanted|need|ready|deserve|would like|wish i could|just want) "
+        r"(?:to )?die\b",
         r"\b(?:want|wanna|wish) (?:to )?be dead\b",
         r"\bwish (?:i (?:was|were|could be)|to be) dead\b",
         r"\b(?:wish|if only) i (?:was|were|had) never (?:been )?born\b",
         r"\bwish id never been born\b",
-        r"\b(?:rather|better off) (?:be )?dead\b",
+        r"\b(?:rather|better off) (?:be )?dead\b_THAN_",
         r"\b(?:dont|do not|no longer|dont really|dont even) want to (?:be alive|live|exist|be here|wake up)\b",
         r"\b(?:hope|wish|pray)(?: that)? i (?:dont|do not|never|wont|will not|didnt|wouldnt) wake up\b",
-        r"\b(?:never|not) (?:to )?wake up(?: again| ever)?\b",
+        r"\b(?:never|not) (?:to )?wake up(?: again| ever)?\b(?! (?:a|an|the|my|your|his|her|their|our|him|them|us|"
+        r"everyone|anyone|people|baby|kids?)\b)",
+        # Weariness of life itself, any intensifier: "sick of being alive", "had enough of living".
+        r"\b(?:tired|sick|weary|had enough|done) (?:and tired )?of (?:living|life|being alive|existing|it all)\b",
+        r"\bi (?:just |really |only )?(?:want|wanna|need) out(?= \||$| for good| of (?:this life|life|this world|"
+        r"existence))",
         r"\bsleep forever\b",
         r"\bstop existing\b",
         r"\b(?:disappear|vanish) (?:forever|for good|permanently)\b",
@@ -134,6 +141,8 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:thinking|think|thought|thoughts|considering|contemplating|planning|plan) (?:about |of )?"
         r"(?:suicide|sewerslide)\b",
         r"\bsewerslide\b",
+        r"\b(?:suicide|killing _ME_|ending (?:it|my life)|dying|death) (?:(?:is|has|been|was|keeps|always|constantly|"
+        r"still|so|often|never) ){0,3}(?:on|in|crossing|occupying) my (?:mind|head)\b",
         r"\bsuicide (?:is all i|is the only|is my only|seems|feels|sounds|would be)\b",
     ),
     "first-person:self-harm": (
@@ -183,7 +192,8 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\bhappier (?:if i (?:was|were) (?:gone|dead|not here)|without me)\b",
         r"\bbetter (?:off )?if i (?:was|were) (?:gone|dead|not here|not around)\b",
         r"\b(?:im|i am|feel like|i feel|being) _W_{0,2}(?:a )?burden\b",
-        r"\bno (?:reason|reasons|point) (?:to|in|for) (?:live|living|go on|going on|being alive|stay|staying)\b",
+        r"\b(?:no|(?:dont|cant) (?:really |even )?see (?:the|any|a)) (?:reason|reasons|point) (?:to|in|for|of) "
+        r"(?:live|living|go on|going on|being alive|stay|staying)\b",
         r"\bnothing (?:left )?to live for\b",
         r"\bpoint (?:of|in) (?:living|being alive|going on|my life)\b",
         r"\b(?:life|my life) (?:isnt|is not|aint) worth (?:living|it)\b",
@@ -255,19 +265,21 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"packet)\b",
         r"\b(?:took|taken|swallowed|downed) (?:all|a bunch of|a handful of|handfuls of|too many|the whole "
         r"(?:bottle|pack|box) of|all of) (?:the |my )?(?:pills|tablets|meds|medication|painkillers|sleeping pills)\b",
-        r"\btook the (?:pills|tablets)\b(?! (?:this|the doctor|with|on time|for|every|again today))",
+        r"\b(?:took|swallowed) the (?:pills|tablets)\b(?! (?:this|the doctor|with|on time|for|every|again today))",
         r"\boverdosed\b(?! on (?!(?:pills|my|meds|tablets|sleeping|painkillers)))",
         r"\b(?:wont|cant|doesnt|will not) stop bleeding\b",
     ),
     "means-or-place": (
         r"\bwith (?:a|the|my) (?:razor|blade|knife|gun|rope)\b",
-        r"\b(?:im|i am) (?:at|by|near) (?:the )?(?:bridge|tracks|train tracks|railway|cliff|edge)\b",
+        r"\b(?:im|i am) (?:at|by|near) (?:the )?(?:bridge|tracks|train tracks|railway|cliff|edge|platform)\b",
         r"\b(?:holding|hold) (?:the|a|my) (?:knife|blade|gun|pills|razor|rope|noose)\b",
         r"\b(?:wont|cant|doesnt|will not) stop bleeding\b",
         r"\b(?:bleeding|bled) (?:a lot|out|heavily|so much|everywhere)\b",
         r"\b(?:bought|got|buying|have|found) (?:a|the|some) (?:rope|noose|gun|razor blades?|blade)\b",
+        r"\b(?:bought|got|have|holding|found) (?:a|the|my|some|enough|a whole) (?:bottle|box|pack|stash|jar) of "
+        r"(?:pills|tablets|meds|painkillers|sleeping pills)\b",
         r"\b(?:im|i am) (?:standing |sitting |up |right )?on (?:the|a|top of the|top of a) "
-        r"(?:bridge|ledge|edge|roof|rooftop|tracks|railway)\b",
+        r"(?:bridge|ledge|edge|roof|rooftop|tracks|railway|balcony|cliff|window ?sill)\b",
     ),
     "timing": (
         r"\b(?:by|before) (?:morning|sunrise|tomorrow)\b",
@@ -277,6 +289,10 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
     ),
     "stated-intent": (
         r"\bits happening (?:tonight|today|now)\b",
+        # Imminence: "about to", "ready to" make any act next to them urgent.
+        r"\b(?:im|i am) (?:just |literally |really |so |finally )?(?:about|ready) to\b",
+        r"\b(?:dont|do not) (?:want to|wanna) be (?:saved|found|rescued|stopped)\b",
+        r"\b(?:dont|do not) (?:try to )?(?:stop|save|look for) me\b",
         r"\bthis is it(?= \||$)",
         r"\b(?:tonights the night|tonight is the night|today is the day|its time)\b",
         r"\b(?:made up my mind|my mind is made up)\b",
@@ -284,7 +300,7 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\bive decided\b",
         r"\bmy mind is made up\b",
         r"\b(?:going|gonna|about|want|ready) to jump\b",
-        r"\btake them all\b",
+        r"\b(?:take|swallow) (?:them|those|these) all\b",
     ),
     "farewell-words": (
         r"\bsaid goodbye to (?:everyone|my family|all|you all)\b",
@@ -312,7 +328,9 @@ _ES: Final[dict[str, tuple[str, ...]]] = {
         r"\bme (?:voy a|quiero|vo a|pienso|puedo) (?:matar|suicidar)\b",
         r"\b(?:matarme|suicidarme)\b",
         r"\bme (?:mato|suicido)\b(?! (?:de|a|por))",
-        r"\b(?:quitarme la vida|acabar con (?:mi vida|todo)|terminar con (?:mi vida|todo))\b",
+        r"\b(?:quitarme la vida|acabar con (?:mi vida|todo)|terminar con (?:mi vida|todo))\b"
+        r"(?! (?:esto |eso )?(?:el|la|los|las|lo|de|del|mi|mis|tu|tus|su|sus)\b)",
+        r"\b(?:pegarme|me pego|me voy a pegar|meterme|me meto) un (?:tiro|balazo)\b",
     ),
     "first-person:death-wish": (
         r"\bojala no (?:despertara|me despierte|despertar)\b",
@@ -323,13 +341,14 @@ _ES: Final[dict[str, tuple[str, ...]]] = {
         r"\bquiero que (?:todo|esto) (?:termine|acabe|se acabe) (?:ya|para siempre)?\b",
         r"\bganas de morir(?:me)?\b",
         r"\b(?:irme|me quiero ir|me voy a ir) de este mundo\b",
-        r"\b(?:harto|harta|cansado|cansada) de (?:vivir|la vida|existir)\b",
+        r"\b(?:hart[oa]|cansad[oa]|agotad[oa]|me (?:canse|harte)) de (?:vivir|la vida|existir|estar viv[oa])\b"
+        r"(?! (?:en|con|asi de)\b)",
         r"\bno haber nacido\b",
         r"\bno quiero (?:seguir )?estar aqui\b",
         r"\bno (?:quiero )?despertar(?:me)? (?:nunca|mas|jamas)\b",
         r"\bdejar de (?:existir|vivir)\b",
         r"\bojala me muriera\b",
-        r"\b(?:me gustaria|prefiero|preferiria) (?:estar muert[oa]|morir(?:me)?)\b",
+        r"\b(?:me gustaria|prefiero|preferiria) (?:estar muert[oa]|morir(?:me)?)\b_THAN_",
         r"\bme (?:quiero|quisiera|voy a|gustaria) morir\b",
         r"\b(?:quiero|quisiera|deseo|queria|necesito) morir(?:me)?\b",
         r"\b(?:ya )?no quiero (?:seguir )?(?:vivir|viviendo|existir|estar viv[oa])\b",
@@ -408,15 +427,21 @@ _ES: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:tome|me tome) una sobredosis\b",
     ),
     "means-or-place": (
-        r"\btengo (?:la|una) (?:cuerda|soga|pistola)\b",
+        r"\btengo (?:la|una|las|mis|todas las|suficientes) (?:cuerda|soga|pistola|pastillas|pildoras|cuchillas?)\b",
         r"\b(?:estoy|ya estoy) (?:parad[oa] )?en (?:el puente|la azotea|el borde|las vias|la cornisa)\b",
         r"\bcompre una (?:cuerda|soga|pistola)\b",
+        r"\b(?:estoy|ya estoy) (?:parad[oa] |sentad[oa] )?en (?:el tejado|el techo|el balcon|la ventana|el "
+        r"acantilado|el anden)\b",
     ),
     "timing": (
         r"\b(?:esta noche|hoy|manana|este fin de semana|ahora mismo)\b",
     ),
     "stated-intent": (
         r"\bvoy a saltar\b",
+        r"\b(?:voy a|quiero|tengo que|estoy a punto de) _W_?(?:saltar|tirarme|lanzarme)\b",
+        r"\b(?:estoy|toy) (?:a punto de|list[oa] para)\b",
+        r"\b(?:me )?las (?:voy a )?(?:tomo|tomar|tomare|trago|tragar) todas\b",
+        r"\btomarmelas todas\b",
         r"\b(?:hoy|esta noche) es (?:el dia|la noche)\b",
         r"\blo (?:voy a hacer|hago|hare)\b",
         r"\bya lo decidi\b",
@@ -440,19 +465,26 @@ _DE: Final[dict[str, tuple[str, ...]]] = {
         r"\bvon (?:der|einer) brucke springen\b",
         r"\bmich vor (?:einen|den) zug (?:werfen|schmeissen|legen)\b",
         r"\bmich _W_{0,2}umzubringen\b",
-        r"\bich bringe mich _W_{0,4}um\b",
+        r"\b(?:ich bringe|bringe ich) mich _W_{0,4}um\b",
+        r"\b(?:nehme|nehm) ich mir _W_{0,2}das leben\b",
+        r"\b(?:tote|erschiesse|erhange|hange) ich mich\b",
         r"\bmich _W_{0,2}umbringen\b",
         r"\bmich (?:zu )?toten\b",
         r"\bselbstmord (?:zu )?begehen\b",
         r"\bmeinem leben _W_{0,2}ein ende (?:setzen|machen|bereiten)\b",
-        r"\bmir das leben (?:zu )?nehmen\b",
+        r"\bmir _W_{0,2}das leben (?:zu )?nehmen\b",
+        r"\b(?:nehme|nehm) mir _W_{0,2}das leben\b",
+        r"\bich (?:tote|erschiesse) mich\b",
+        r"\bmich _W_{0,2}(?:erschiessen|zu erschiessen)\b",
     ),
     "first-person:death-wish": (
         r"\bwache nicht mehr auf\b",
         r"\b(?:will|mochte) (?:einfach )?verschwinden(?= \||$)",
-        r"\bbesser tot\b",
+        r"\b(?:besser|lieber) tot\b_THAN_",
         r"\bwenn ich nicht (?:mehr )?(?:existieren|leben|da sein) (?:wurde|ware)\b",
         r"\bfur immer schlafen\b",
+        r"\blebensmude\b",
+        r"\b(?:das|vom|des) leben(?:s)? (?:so |echt |total )?(?:satt|mude|leid)\b",
         r"\btot zu sein\b",
         r"\bkeine kraft mehr (?:zu leben|fur das leben|fur dieses leben)\b",
         r"\bnie (?:wieder|mehr) aufwachen\b",
@@ -534,14 +566,18 @@ _DE: Final[dict[str, tuple[str, ...]]] = {
     "means-or-place": (
         r"\b(?:seil|strick) gekauft\b",
         r"\b(?:den|einen) strick\b",
-        r"\bich (?:stehe|bin|sitze) _W_?auf (?:der brucke|dem dach|den gleisen)\b",
+        r"\bich (?:stehe|bin|sitze) _W_?(?:auf|an) (?:der brucke|dem dach|den gleisen|dem balkon|der klippe|"
+        r"dem hochhaus|dem bahnsteig|dem gelander)\b",
     ),
     "timing": (
         r"\b(?:heute nacht|heute abend|heute|morgen|dieses wochenende|jetzt gleich|gleich)\b",
     ),
     "stated-intent": (
         r"\bich springe\b",
+        r"\b(?:nehme ich sie|ich nehme sie|sie) alle (?:nehmen|schlucken)?\b",
         r"\bich (?:werde|will) springen\b",
+        r"\b(?:werde|will|muss|gehe) _W_{0,2}(?:springen|runterspringen)\b",
+        r"\bbin (?:kurz davor|bereit)\b",
         r"\b(?:heute|morgen|jetzt) (?:nacht |abend )?ist es so weit\b",
         r"\b(?:mache|tue|tu) ich es\b",
         r"\bich (?:mache|tue|tu) es\b",
@@ -564,6 +600,8 @@ _FR: Final[dict[str, tuple[str, ...]]] = {
     "first-person:suicidal-intent": (
         r"\bje me tue\b",
         r"\bme pendre\b",
+        r"\bje me pends\b",
+        r"\b(?:me tirer|je me tire|je vais me tirer) une balle\b",
         r"\bsauter (?:du|dun|depuis le|du haut du) (?:pont|toit|immeuble|balcon)\b",
         r"\bme jeter (?:sous|du haut|dun pont|par la fenetre)\b",
         r"\bme foutre en lair\b",
@@ -584,7 +622,7 @@ _FR: Final[dict[str, tuple[str, ...]]] = {
         r"\bveux plus vivre\b",
         r"\b(?:plus|pas) envie de vivre\b",
         r"\bpas (?:etre )?ne(?:e)?\b",
-        r"\b(?:marre|fatigue|fatiguee) de (?:vivre|la vie)\b",
+        r"\b(?:marre|fatiguee?|lasse?|epuisee?|degoutee?) (?:de vivre|de la vie|dexister)\b(?! (?:a|en|avec|dans)\b)",
         r"\b(?:veux|envie de|voudrais|vais) crever\b",
         r"\b(?:veux|voudrais|voulais|souhaite|envie de|aimerais) mourir\b",
         r"\bne (?:veux|voudrais) plus vivre\b",
@@ -655,13 +693,16 @@ _FR: Final[dict[str, tuple[str, ...]]] = {
     ),
     "means-or-place": (
         r"\bachete une corde\b",
-        r"\bje suis _W_?sur (?:le pont|le toit|les rails|le rebord)\b",
+        r"\bje suis _W_?sur (?:le pont|le toit|les rails|le rebord|le balcon|la falaise|les voies|le quai)\b",
     ),
     "timing": (
         r"\b(?:ce soir|cette nuit|aujourdhui|demain|ce week end|maintenant|tout de suite)\b",
     ),
     "stated-intent": (
         r"\bje vais sauter\b",
+        r"\b(?:je vais |vais )?(?:les|tous les|toutes les) (?:prendre|avaler) (?:tous|toutes)?\b",
+        r"\b(?:vais|veux|dois) _W_?(?:sauter|me jeter)\b",
+        r"\b(?:suis|je suis) (?:sur le point de|pret a|prete a)\b",
         r"\bcest (?:ce soir|cette nuit|aujourdhui|demain)\b",
         r"\bje (?:vais le faire|le fais|le ferai)\b",
     ),
@@ -684,7 +725,8 @@ _PT: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:me matar|matar me|me suicidar)\b",
         r"\btirar (?:a )?minha (?:propria )?vida\b",
         r"\bacabar com (?:a )?minha vida\b",
-        r"\bacabar com tudo\b",
+        r"\bacabar com tudo\b(?! (?:isso |isto )?(?:o|a|os|as|de|do|da|dos|das|meu|minha|seu|sua)\b)",
+        r"\b(?:me dar|dar _ME_) um tiro\b",
     ),
     "first-person:death-wish": (
         r"\bespero nao acordar\b",
@@ -700,7 +742,9 @@ _PT: Final[dict[str, tuple[str, ...]]] = {
         r"\bnao (?:quero )?acordar (?:mais|nunca)\b",
         r"\b(?:sumir|desaparecer) (?:pra|para) sempre\b",
         r"\b(?:queria|quero) estar mort[oa]\b",
-        r"\bcansad[oa] de viver\b",
+        r"\b(?:cansad[oa]|cansei|fart[oa]|cheio|cheia|exaust[oa]) (?:de viver|da vida|de existir|de estar viv[oa])\b"
+        r"(?! (?:em|com)\b)",
+        r"\b(?:prefiro|preferia|preferiria) (?:estar mort[oa]|morrer)\b_THAN_",
     ),
     "first-person:suicidal-thoughts": (
         r"\bpenso (?:muito )?na morte\b",
@@ -759,13 +803,17 @@ _PT: Final[dict[str, tuple[str, ...]]] = {
     ),
     "means-or-place": (
         r"\bcomprei uma corda\b",
-        r"\b(?:estou|to) (?:em cima da|na|no) (?:ponte|telhado|beirada|trilhos)\b",
+        r"\b(?:estou|to) (?:em cima da|em cima do|na|no|nos) (?:ponte|telhado|beirada|trilhos|sacada|varanda|"
+        r"janela|predio|terraco)\b",
     ),
     "timing": (
         r"\b(?:hoje a noite|hoje|amanha|esta noite|agora|este fim de semana)\b",
     ),
     "stated-intent": (
         r"\bvou pular\b",
+        r"\b(?:vou )?tomar todos (?:eles|elas)?\b",
+        r"\b(?:vou|quero|preciso) _W_?(?:pular|me jogar|saltar)\b",
+        r"\b(?:estou|to) (?:prestes a|pront[oa] (?:pra|para))\b",
         r"\bhoje e o dia\b",
         r"\beu faco\b",
         r"\bvou fazer (?:isso|hoje)\b",
@@ -786,9 +834,13 @@ _IT: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:mi impicco|impiccarmi)\b",
         r"\b(?:salto|saltare|buttarmi|mi butto) (?:dal|giu dal) (?:ponte|tetto|balcone|palazzo)\b",
         r"\bbuttarmi (?:dal|dalla|sotto|da)\b",
-        r"\bla (?:faccio|faro) finita\b",
+        r"\bla (?:faccio|faro) finita\b(?! con (?!(?:tutto|la vita|questa vita)))",
+        r"\bmi (?:tolgo|togliero|voglio togliere|sto per togliere) la vita\b",
+        r"\b(?:mi butto|buttarmi|mi lancio|lanciarmi|mi getto|gettarmi) (?:sotto|giu|dalla finestra)\b",
+        r"\b(?:spararmi|mi sparo|mi sparero)\b",
         r"\bmi (?:voglio|vado a|devo|sto per) (?:uccidere|ammazzare|suicidare)\b",
-        r"\b(?:uccidermi|ammazzarmi|suicidarmi|togliermi la vita|farla finita)\b",
+        r"\b(?:uccidermi|ammazzarmi|suicidarmi|togliermi la vita|farla finita)\b(?! con (?!(?:tutto|la vita|questa "
+        r"vita)))",
         r"\bmi (?:ammazzo|uccido|suicido)\b",
     ),
     "first-person:death-wish": (
@@ -805,7 +857,7 @@ _IT: Final[dict[str, tuple[str, ...]]] = {
         r"\bnon (?:svegliarmi|risvegliarmi) piu\b",
         r"\bsparire per sempre\b",
         r"\bvorrei essere mort[oa]\b",
-        r"\bstanc[oa] di vivere\b",
+        r"\b(?:stanc[oa]|stuf[oa]|sfinit[oa]) (?:di vivere|della vita|di esistere)\b(?! (?:in|a|con)\b)",
     ),
     "first-person:suicidal-thoughts": (
         r"\bpenso (?:spesso )?alla morte\b",
@@ -858,13 +910,17 @@ _IT: Final[dict[str, tuple[str, ...]]] = {
     ),
     "means-or-place": (
         r"\bho comprato una corda\b",
-        r"\bsono _W_?sul (?:ponte|tetto|cornicione)\b",
+        r"\bsono _W_?(?:sul|sui|sulla|in cima al) (?:ponte|tetto|cornicione|balcone|binari|scogliera|davanzale)\b",
     ),
     "timing": (
         r"\b(?:stanotte|stasera|oggi|domani|questo weekend|adesso)\b",
     ),
     "stated-intent": (
         r"\bmi butto\b",
+        r"\b(?:le|li) (?:prendo|prendero|ingoio) tutt[ei]\b",
+        r"\bprenderl[ei] tutt[ei]\b",
+        r"\b(?:sto per|vado a|voglio|devo) (?:saltare|buttarmi|lanciarmi)\b",
+        r"\bsto per\b",
         r"\b(?:stanotte|stasera) e la (?:notte|sera)\b",
         r"\blo (?:faccio|faro)\b",
     ),
@@ -886,10 +942,13 @@ _NL: Final[dict[str, tuple[str, ...]]] = {
         r"\bspring(?:en)? (?:van|voor) (?:de|het) (?:brug|flat|dak|trein)\b",
         r"\bvoor de trein (?:springen|spring)\b",
         r"\been eind(?:e)? aan mijn leven\b",
-        r"\b(?:mezelf|me) (?:van kant|om het leven) (?:maken|brengen|te maken|te brengen)\b",
+        r"\b(?:mezelf|me|mijzelf) _W_{0,2}(?:van kant|om het leven) (?:maken|brengen|te maken|te brengen)\b",
+        r"\b(?:maak|breng) (?:mezelf|me|mijzelf) _W_{0,2}(?:van kant|om het leven)\b",
+        r"\bpleeg _W_?zelfmoord\b",
+        r"\bhang (?:me|mezelf|mijzelf) _W_{0,2}op\b",
         r"\bzelfmoord (?:gaan |te )?plegen\b",
         r"\ber _W_?een eind(?:e)? aan (?:maken|te maken)\b",
-        r"\bik maak er _W_{0,3}een eind(?:e)? aan\b",
+        r"\b(?:ik maak|maak ik) er _W_{0,3}een eind(?:e)? aan\b",
         r"\bmijn leven (?:beeindigen|nemen)\b",
     ),
     "first-person:death-wish": (
@@ -898,8 +957,10 @@ _NL: Final[dict[str, tuple[str, ...]]] = {
         r"\bals ik er niet (?:meer )?(?:was|ben|zou zijn)\b",
         r"\bgeen zin meer in (?:het leven|leven)\b",
         r"\bnooit meer wakker\b",
-        r"\bhet leven zat\b",
-        r"\bliever dood\b",
+        r"\b(?:het|dit) leven _W_?(?:zat|moe|beu)\b",
+        r"\blevensmoe\b",
+        r"\b(?:wil|wou|wilde) _W_{0,2}(?:sterven|doodgaan|dood gaan)\b",
+        r"\bliever dood\b_THAN_",
         r"\bik (?:wou|wilde|zou willen) dat ik dood was\b",
         r"\bwil er niet meer zijn\b",
         r"\bik wil_G_ dood\b",
@@ -951,7 +1012,7 @@ _NL: Final[dict[str, tuple[str, ...]]] = {
         r"\bafscheidsbrie(?:f|ven)\b",
     ),
     "attempt-in-progress": (
-        r"\b(?:\d+|een hele (?:strip|doos|pot|potje)|alle|te veel|veel) _W_?\w*(?:pillen|tabletten) _W_?(?:ingenomen|"
+        r"\b(?:\d+|een hele (?:strip|doos|pot|potje)|alle|al|te veel|veel) _W_?\w*(?:pillen|tabletten) _W_?(?:ingenomen|"
         r"genomen|geslikt)\b",
         r"\bpolsen (?:doorgesneden|opengesneden)\b",
         r"\b(?:te veel|veel|een hele strip|alle) _W_?(?:pillen|tabletten) _W_?(?:ingenomen|genomen|geslikt)\b",
@@ -961,13 +1022,17 @@ _NL: Final[dict[str, tuple[str, ...]]] = {
     "means-or-place": (
         r"\btouw gekocht\b",
         r"\bik heb (?:een|de) strop\b",
-        r"\bik sta _W_?op (?:de brug|het dak|het spoor)\b",
+        r"\bik (?:sta|zit|ben) _W_?op (?:de brug|het dak|het spoor|het balkon|de rand|de flat|het perron)\b",
     ),
     "timing": (
         r"\b(?:vannacht|vanavond|vandaag|morgen|dit weekend|nu)\b",
     ),
     "stated-intent": (
         r"\bik ga springen\b",
+        r"\b(?:neem|ik neem|slik|ik slik) ze allemaal\b",
+        r"\bze allemaal (?:innemen|slikken|nemen)\b",
+        r"\b(?:ga|wil|moet) _W_{0,2}springen\b",
+        r"\bsta op het punt\b",
         r"\b(?:vanavond|vannacht|vandaag|morgen) is het (?:zover|zo ver)\b",
         r"\bdoe ik het\b",
         r"\bik (?:doe het|ga het doen)\b",
@@ -1030,22 +1095,24 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
                         r"till|vacation|holiday|trip|camping|move|moving|moved|flight|flying|new (?:job|school|city|"
                         r"house|place|team)|contract|switching|graduat\w*|retir\w*|last day (?:at|of)|"
                         r"leaving (?:for|the "
-                        r"(?:server|group|chat)))\b",
+                        r"(?:server|group|chat))|(?:farewell|goodbye|leaving|going away) "
+                        r"(?:party|tour|concert|show|gig|dinner|lunch|drinks|card|gift|present|speech|match|game|episode|season))\b",
     },
     "es": {
-        "author": r"\b(?:yo|mi|quiero|quisiera|estoy|soy|tengo)\b",
+        "author": r"\b(?:yo|mi|quiero|quisiera|estoy|soy|tengo|voy|necesito|puedo|pienso)\b",
         "negation": r"\b(?:no|nunca|jamas|ni)\b",
         "hypothetical": r"\b(?:si alguna vez|si algun dia|por si)\b",
         "other-person": r"\b(?:el (?=(?:me|se|le|lo|la|dice|dijo|quiere|queria|va|iba|esta|estaba|tiene|piensa|siempre|"
                         r"nunca|no)\b)|ella|ellos|ellas|tu|usted|amig[oa]s?|herman[oa]|hij[oa]|personaje|protagonista|"
-                        r"madre|padre|novi[oa]|dice|dijo|pelicula|cancion|libro)\b",
-        "first-person": r"\b(?:yo|me|mi|mis|quiero|estoy|tengo|soy)\b",
+                        r"madre|padre|novi[oa]|dice|dijo|pelicula|cancion|libro|va|van|iba)\b",
+        "first-person": r"\b(?:yo|me|mi|mis|quiero|estoy|tengo|soy|voy)\b",
         "distant-past": r"\b(?:hace _W_?anos|hace tiempo|cuando era|de adolescente|de nin[oa]|el ano pasado)\b",
         "relapse": r"\b(?:todavia|otra vez|de nuevo|aun)\b",
         "recovery": r"\b(?:(?:estoy|me siento) (?:mucho )?mejor|agradecid[oa]|me ayudo)\b",
         "past-tense": r"\b(?:queria|quise|pense|pensaba|estaba|intente)\b",
         "mundane-means": r"\b(?:de la semana|pastillero|vitaminas|receta|medico|camping|acampada)\b",
-        "future-plans": r"\b(?:nos vemos|hasta (?:el|la|manana|pronto|luego)|vacaciones|el (?:lunes|martes|miercoles|"
+        "future-plans": r"\b(?:(?:fiesta|gira|cena|concierto|partido) de despedida|nos vemos|"
+                        r"hasta (?:el|la|manana|pronto|luego)|vacaciones|el (?:lunes|martes|miercoles|"
                         r"jueves|viernes|sabado|domingo))\b",
     },
     "de": {
@@ -1061,39 +1128,41 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "past-tense": r"\b(?:wollte|war|dachte|hatte)\b",
         "mundane-means": r"\b(?:fur die woche|dose|vitamine|arzt|rezept|camping)\b",
         "future-plans": r"\b(?:bis (?:nachste|nachsten|morgen|bald|dann|spater|montag|dienstag|mittwoch|donnerstag|"
-                        r"freitag|samstag|sonntag)|urlaub)\b",
+                        r"freitag|samstag|sonntag)|urlaub|abschieds(?:feier|party|tour|essen|konzert|spiel|geschenk))\b",
     },
     "fr": {
-        "author": r"\b(?:je|jai|moi)\b",
+        "author": r"\b(?:je|jai|moi|vais)\b",
         "negation": r"\b(?:ne|n|pas|jamais)\b",
         "hypothetical": r"\b(?:si tu|si vous|si jamais|au cas ou)\b",
         "other-person": r"\b(?:il|elle|ils|elles|tu|vous|on|ami|amie|amis|frere|soeur|fils|fille|personnage|"
-                        r"mere|pere|film|chanson|livre)\b",
+                        r"mere|pere|film|chanson|livre|va|vont|allait)\b",
         "first-person": r"\b(?:je|jai|jaimerais|jaurais|jetais|me|moi|mon|ma|mes)\b",
         "distant-past": r"\b(?:il y a _W_{0,2}(?:ans|annees)|quand jetais|autrefois|adolescente?|lannee derniere)\b",
         "relapse": r"\b(?:encore|toujours|de nouveau)\b",
         "recovery": r"\b(?:(?:je vais|je me sens|ca va|je suis) _W_?mieux|reconnaissante?|ma aidee?)\b",
         "past-tense": r"\b(?:voulais|voulu|etais|pensais|ai essaye)\b",
         "mundane-means": r"\b(?:de la semaine|pilulier|vitamines|medecin|ordonnance|camping)\b",
-        "future-plans": r"\b(?:a (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|bientot|plus)|"
+        "future-plans": r"\b(?:(?:fete|soiree|tournee|pot|concert|diner) (?:dadieu|de depart)|"
+                        r"a (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|bientot|plus)|"
                         r"vacances)\b",
     },
     "pt": {
-        "author": r"\b(?:eu|mim|quero|queria|estou|sou|tenho)\b",
+        "author": r"\b(?:eu|mim|quero|queria|estou|sou|tenho|vou|preciso|to)\b",
         "negation": r"\b(?:nao|nunca|jamais)\b",
         "hypothetical": r"\b(?:se algum dia|se eu um dia|se voce|caso eu)\b",
         "other-person": r"\b(?:ele|ela|eles|elas|voce|amig[oa]s?|irmao|irma|filh[oa]|personagem|mae|pai|filme|"
-                        r"musica|livro)\b",
-        "first-person": r"\b(?:eu|me|meu|minha|quero|estou|tenho|sou)\b",
+                        r"musica|livro|vai|vao|ia|iam)\b",
+        "first-person": r"\b(?:eu|me|meu|minha|quero|estou|tenho|sou|vou)\b",
         "distant-past": r"\b(?:ha _W_?anos|quando eu era|antigamente|na adolescencia|ano passado)\b",
         "relapse": r"\b(?:ainda|de novo|novamente)\b",
         "recovery": r"\b(?:(?:estou|to|me sinto) _W_?melhor|grat[oa]|me ajudou)\b",
         "past-tense": r"\b(?:queria|quis|pensava|tentei|estava)\b",
         "mundane-means": r"\b(?:da semana|caixinha|porta comprimidos|vitaminas|medico|receita)\b",
-        "future-plans": r"\b(?:ate (?:segunda|terca|quarta|quinta|sexta|sabado|domingo|amanha|logo|mais)|ferias)\b",
+        "future-plans": r"\b(?:(?:festa|turne|jantar|show) de despedida|"
+                        r"ate (?:segunda|terca|quarta|quinta|sexta|sabado|domingo|amanha|logo|mais)|ferias)\b",
     },
     "it": {
-        "author": r"\b(?:io|me|voglio|vorrei|sono)\b",
+        "author": r"\b(?:io|me|voglio|vorrei|sono|vado|sto|devo)\b",
         "negation": r"\b(?:non|mai|mica)\b",
         "hypothetical": r"\b(?:se mai|se tu|nel caso)\b",
         "other-person": r"\b(?:lui|lei|loro|tu|amic[oa]|amiche|amici|fratello|sorella|figli[oa]|personaggio|"
@@ -1104,7 +1173,8 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "recovery": r"\b(?:(?:sto|mi sento) _W_?meglio|grat[oa]|mi ha aiutato)\b",
         "past-tense": r"\b(?:volevo|ero|pensavo|ho tentato)\b",
         "mundane-means": r"\b(?:della settimana|portapillole|vitamine|medico|ricetta)\b",
-        "future-plans": r"\b(?:ci vediamo|a presto|a domani|vacanza|vacanze)\b",
+        "future-plans": r"\b(?:(?:festa|tour|cena|concerto) (?:daddio|di addio)|ci vediamo|a presto|a domani|"
+                        r"vacanza|vacanze)\b",
     },
     "nl": {
         "author": r"\b(?:ik|mij)\b",
@@ -1119,7 +1189,7 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "past-tense": r"\b(?:wilde|was|dacht|probeerde)\b",
         "mundane-means": r"\b(?:voor de week|doosje|pillendoos|vitamines|dokter|arts|recept)\b",
         "future-plans": r"\b(?:tot (?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|straks|snel|"
-                        r"later|ziens)|vakantie)\b",
+                        r"later|ziens)|vakantie|afscheids(?:feest|feestje|tour|etentje|concert|cadeau))\b",
     },
 }
 
@@ -1183,6 +1253,10 @@ QUOTE_FRAME: Final[str] = (
 # check it on the labelled set. Kept specific, so ordinary chat rarely reaches the rules.
 STEMS: Final[tuple[str, ...]] = (
     # Added in later passes, all languages
+    "want out", "brains", "cansei", "cansad", "farto", "farta", "harto", "harta", "agotad", "stanc", "stufo", "stufa", "sfinit",
+    "lebensmu", "tiro", "balazo", "balle", "pends", "erschiess", "tote mich", "sparo", "sparer", "spararmi",
+    "tolgo", "togliero", "lancio", "lanciarmi", "getto", "gettarmi", "pleeg", "hang me", "sterven", "beu$",
+    "lasse", "epuise", "degoute",
     "exist", "disappear", "mejor no", "mejor estar", "mejor morir", "desaparecer", "ojala", "existieren", "besser tot",
     "verschwinden", "wache nicht", "geschnitten", "belastung", "nexistais", "mieux", "disparaitre", "melhor morrer",
     "melhor estar", "sumir", "espero nao", "atrapalho", "meglio", "sparire", "non svegliarmi", "als ik er niet",
