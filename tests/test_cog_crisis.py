@@ -422,3 +422,17 @@ async def test_real_detector_is_the_default_and_an_everyday_message_passes(
 async def test_facilitators_are_not_special_for_detection(on: Harness) -> None:
     fran = on.person("Fran", Level.FACILITATOR)
     assert len(await fran.say(CONCERN_MSG)) == 1
+
+
+async def test_a_thread_is_read_where_its_channel_is(on: Harness, alice: Person) -> None:
+    """Circles open in threads: detection turned on for a channel covers its threads too."""
+    assert on.rt is not None
+    on.adapter.threads = True
+    opened = await on.rt.start_thread("console:#general", "Tuesday circle", "Welcome")
+    assert opened.ref is not None
+    in_thread = on.person("Alice", channel="general/Tuesday circle")
+    assert in_thread.channel.parent_id == "console:#general"
+    sent = await in_thread.say(CONCERN_MSG)
+    assert [s.kind for s in sent] == ["dm"] and sent[0].to == alice.id
+    on.adapter.add_channel("elsewhere")
+    assert await on.person("Bob", channel="elsewhere").say(CONCERN_MSG) == []  # not a thread of #general

@@ -71,12 +71,14 @@ class Origin:
     permissions: int = 0
     roles: frozenset[str] = frozenset()
     direct: bool = False  # a direct-message channel (the guild is then the community the DM was about)
+    parent_id: int | None = None  # for a thread: the channel it belongs to
 
     def fields(self) -> dict[str, Any]:
         """The Event fields shared by every kind of event."""
         return {
             "community": Community(qualify(self.guild_id or 0), self.guild_name),
-            "channel": Channel(qualify(self.channel_id), self.channel_name, direct=self.direct),
+            "channel": Channel(qualify(self.channel_id), self.channel_name, direct=self.direct,
+                               parent_id=qualify(self.parent_id) if self.parent_id else None),
             "actor": Member(qualify(self.user_id), self.user_name),
             "standing": Standing(is_admin=bool(self.permissions & ADMIN_PERMISSIONS), roles=self.roles),
         }

@@ -353,7 +353,8 @@ class MatrixAdapter:
         channel = wire.thread_channel(room.room_id, root) if root else wire.qualify(room.room_id)
         return {
             "community": Community(wire.qualify(community), home.display_name if not self.config.space else ""),
-            "channel": Channel(channel, room.display_name, direct=origin.direct),
+            "channel": Channel(channel, room.display_name, direct=origin.direct,
+                               parent_id=wire.qualify(room.room_id) if root else None),
             "actor": Member(wire.qualify(origin.sender), room.user_name(origin.sender) or ""),
             "standing": wire.standing_from_power(power, self.config.admin_power, self.config.facilitator_power),
             "handle": origin,

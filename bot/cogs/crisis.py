@@ -288,7 +288,7 @@ class Crisis(Cog):
         community, member = message.community.id, message.actor.id
         if message.channel.direct:
             return
-        if not await self.repo.detection_on(community, message.channel.id):
+        if not any([await self.repo.detection_on(community, cid) for cid in message.channel.ids]):
             return
         if not (await self.rt.members.get(community, member)).crisis_replies:
             return  # opted out: their messages are not even looked at

@@ -54,11 +54,18 @@ class Member:
 
 @dataclass(frozen=True, slots=True)
 class Channel:
-    """Where a message was said: a text channel, a room, or a direct conversation."""
+    """Where a message was said: a text channel, a room, or a direct conversation. A thread names the channel
+    it grew from in ``parent_id``, so what admins chose for a channel (crisis detection) covers its threads."""
 
     id: str
     name: str = ""
     direct: bool = False
+    parent_id: str | None = None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """This channel and the one it belongs to, for settings that a thread inherits."""
+        return (self.id, self.parent_id) if self.parent_id else (self.id,)
 
 
 @dataclass(frozen=True, slots=True)

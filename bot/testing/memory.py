@@ -124,7 +124,7 @@ class InMemoryAdapter:
             return await self.send(channel_id, message)
         if channel_id in self.gone_channels or channel_id not in self.channels:
             return Delivery.failed("channel not found")
-        thread = Channel(f"{channel_id}/{title}", title)
+        thread = Channel(f"{channel_id}/{title}", title, parent_id=channel_id)
         self.channels[thread.id] = thread
         return self._record("channel", thread.id, message)
 
