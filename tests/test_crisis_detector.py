@@ -151,6 +151,41 @@ def test_negation_in_each_language(text: str, expected: Severity) -> None:
     assert _severity(text) is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("i'm sick and tired of life", CONCERN), ("i'm sick of living with my in-laws", NONE),
+    ("harta de la vida", CONCERN), ("das leben satt", CONCERN), ("lasse de la vie", CONCERN),
+    ("farta da vida", CONCERN), ("stufa della vita", CONCERN), ("ik ben dit leven beu", CONCERN),
+])
+def test_weariness_of_life_is_a_class_in_each_language(text: str, expected: Severity) -> None:
+    assert _severity(text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "im about to end it all", "estoy en el puente y me quiero tirar", "ich bin auf dem balkon und will springen",
+    "je suis sur le balcon, je veux sauter", "estou na sacada e vou me jogar", "sono sul balcone e mi voglio buttare",
+    "ik sta op het balkon en wil springen", "morgen nehme ich mir das leben, lebt wohl",
+])
+def test_imminence_places_and_word_order_make_it_urgent(text: str) -> None:
+    assert _severity(text) is URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "Sam took all the pills", "Lena will nicht mehr leben", "Mila wil er niet meer zijn", "Priya wants to die",
+    "este trabajo me va a matar", "esse chefe vai me matar", "ce prof va me tuer", "i'd rather be dead than be late",
+    "i want to kill myself lol jk", "let's put an end to it all and start the project over",
+    "we said goodbye forever at the farewell party",
+])
+def test_names_hyperbole_jokes_and_ordinary_goodbyes_are_not_crises(text: str) -> None:
+    assert _severity(text) is NONE
+
+
+@pytest.mark.parametrize("text", [
+    "i want to die, i'm not joking", "i'd rather be dead than live like this", "jveux mourir", "j'vais me tuer",
+])
+def test_what_the_guards_must_not_cancel(text: str) -> None:
+    assert detect(text).crisis
+
+
 def test_reasons_name_the_rules_that_fired() -> None:
     verdict = detect("i have the pills ready, i'm going to kill myself tonight")
     assert verdict.severity is URGENT

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final, TextIO
 
-from bot.logic.crisis_lexicon import GUARDS, IDIOMS, KINDS, QUOTE_FRAME, RULES, STEMS
+from bot.logic.crisis_lexicon import GUARDS, IDIOMS, JOKE, KINDS, QUOTE_FRAME, RULES, STEMS
 
 __all__ = ["Severity", "Verdict", "detect", "normalise", "scan_stream"]
 
@@ -47,19 +47,22 @@ _LEET: Final = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", 
                               "!": "i", "|": "i"})
 _MARKS: Final = {c: None for c in range(0x300, 0x370)}
 _SINGLE_QUOTES: Final = re.compile(r"(?<!\w)['\u2018\u2019]|['\u2018\u2019](?!\w)")  # not an apostrophe in "i'm"
+# Emoji that stand for a means ("took all the 💊") read as the English word, which every language's rules accept.
+_MEANS_EMOJI: Final = {"\U0001f48a": " pills ", "\U0001f52a": " knife ", "\U0001f52b": " gun ", "\U0001faa2": " rope "}
 # After de-obfuscating: apostrophes go ("i'm" is "im"), quotes become '"', clause marks " | ", the rest a space.
 _PUNCT: Final = str.maketrans(
     {"'": None, "\u2019": None, "\u2018": None, "`": None, "\u00b4": None,
      "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'}
     | {c: " | " for c in ".!?;:,\n\u2026"}
     | {c: " " for c in "#$%&()*+<=>@[\\]^{|}~-_/\t\r\u00a1\u00bf\u00b7\u2022\u2013\u2014"}
+    | _MEANS_EMOJI
 )
 # A word mixing letters with digits or symbols ("k1ll", "$uicidal", "su!c!dal"); a trailing "!" is punctuation.
 _LEET_CHARS: Final = re.compile(r"[0-9$@!|]")
 _LEETY: Final = re.compile(r"[a-z0-9$@!|]*(?:[a-z][0-9$@|]|[0-9$@|][a-z]|[a-z]![a-z])[a-z0-9$@!|]*")
 _REPEATS: Final = re.compile(r"([a-z])\1{2,}")
 # French drops the vowel of "je" in speech, with or without the apostrophe: "j'veux", "jvais me tuer".
-_FR_JE: Final = re.compile(r"\bj(?=(?:veux|vais|voudrais|me|suis|peux|pense|sens|en ai|ai plus)\b)")
+_FR_JE: Final = re.compile(r"\bj(?=(?:veux|vais|voudrais|me|suis|peux|pense|sens)\b)")
 _SPACED: Final = re.compile(r"\b[a-z]([ .*_-]+)(?:[a-z]\1)+[a-z]\b")  # "k m s", "d.i.e"
 
 
@@ -89,7 +92,8 @@ def normalise(text: str) -> str:
 
 # ----------------------------------------------------------------------------------------------- compiling
 
-_NEG_WORDS: Final = r"(?:not|never|no|dont|nicht|nie|niet|nooit|non|nunca|jamais|pas|nao|mai|niemals|kein)"
+_NEG_WORDS: Final = (r"(?:not|never|no|dont|nicht|nichts|nie|niet|nooit|geen|non|nunca|nada|jamais|pas|rien|nao|mai|"
+                     r"niente|nulla|niemals|kein|keine|keinen)")
 _MACROS: Final = {
     "_G_": rf"(?: (?!{_NEG_WORDS}\b)\w+){{0,3}}",  # up to three words, none a negation, each after a space
     "_W_": rf"(?:(?!{_NEG_WORDS}\b)\w+ )",  # one word that is not a negation, then a space
@@ -130,6 +134,8 @@ class _Guards:
     past_tense: re.Pattern[str]
     mundane_means: re.Pattern[str]
     future_plans: re.Pattern[str]
+    shared_verb: re.Pattern[str]
+    subject_free: re.Pattern[str]
 
 
 def _alternation(patterns: Iterable[str]) -> str:
@@ -188,6 +194,8 @@ _IDIOMS: Final = re.compile(r"\b(?:" + _alternation(IDIOMS) + ")")
 _QUOTE_FRAME: Final = re.compile(QUOTE_FRAME)
 _PREFILTER: Final = re.compile(r"\b" + _trie(STEMS))
 _NEGATION_WINDOW: Final = 3  # words before a hit that a negation cue may sit in
+_JOKE: Final = re.compile(JOKE)
+_JOKE_NEGATED: Final = re.compile(rf"\b(?:{_NEG_WORDS}|geen|keine?|nest)\b")
 
 
 # ----------------------------------------------------------------------------------------------- judging
@@ -244,6 +252,16 @@ def _other_person(guards: _Guards, before: str) -> bool:
     return other >= 0 and other > _last_end(guards.first_person, before)
 
 
+def _named_subject(guards: _Guards, text: str, start: int, before: str) -> bool:
+    """A verb form the author shares with anyone else opens the hit, after a word that is its subject: a name.
+
+    Casefolding has erased capitals, so a name is known by its place: not the author, not a filler word."""
+    if guards.shared_verb.match(text, start) is None:
+        return False
+    words = before.split()
+    return bool(words) and guards.subject_free.fullmatch(words[-1]) is None
+
+
 def _negated(guards: _Guards, before: str) -> bool:
     """A negation just before the hit, or a condition anywhere before it in the clause."""
     window = " ".join(before.split()[-_NEGATION_WINDOW:])
@@ -277,7 +295,8 @@ def _valid(hit: _Hit, msg: _Message) -> bool:
     if _negated(guards, before):
         return False
     own = guards.author.search(msg.text, hit.start, hit.end) is not None  # "i want...", "me quiero..."
-    if kind not in _NO_PERSON_CHECK and not own and _other_person(guards, before):
+    if kind not in _NO_PERSON_CHECK and not own and (
+            _other_person(guards, before) or _named_subject(guards, msg.text, hit.start, before)):
         return False
     if kind in _MEANS_KINDS and guards.mundane_means.search(msg.text):
         return False
@@ -287,24 +306,29 @@ def _valid(hit: _Hit, msg: _Message) -> bool:
     return kind == "progress" or not _history(guards, clause, recovering)
 
 
-def _scan(rules: tuple[tuple[re.Pattern[str], dict[str, _Rule]], ...], msg: _Message) -> list[_Hit]:
+_Rules = tuple[tuple[re.Pattern[str], dict[str, _Rule]], ...]
+
+
+def _candidates(rules: _Rules, text: str) -> list[_Hit]:
+    """Every match of the rules, not yet checked by the guards."""
     found = []
     for pattern, by_lang in rules:
-        for m in pattern.finditer(msg.text):
+        for m in pattern.finditer(text):
             assert m.lastgroup is not None
-            hit = _Hit(by_lang[m.lastgroup], m.start(), m.end())
-            if _valid(hit, msg):
-                found.append(hit)
+            found.append(_Hit(by_lang[m.lastgroup], m.start(), m.end()))
     return found
 
 
 def _hits(text: str) -> list[_Hit]:
-    """Valid hits; the supporting rules (timing, farewell words...) are only read once a primary one holds."""
-    if not any(pattern.search(text) for pattern, _ in _PRIMARY):
+    """Valid hits; the supporting rules (timing, farewell words...) are only read once a primary one holds.
+
+    Each rule is run once: the guards, which cost more than a miss, only see messages with a candidate."""
+    candidates = _candidates(_PRIMARY, text)
+    if not candidates:
         return []
     msg = _message(text)
-    primary = _scan(_PRIMARY, msg)
-    return primary + _scan(_SUPPORT, msg) if primary else []
+    primary = [hit for hit in candidates if _valid(hit, msg)]
+    return primary + [hit for hit in _candidates(_SUPPORT, text) if _valid(hit, msg)] if primary else []
 
 
 _CORE: Final = frozenset({"act", "ideation", "self-harm", "burden", "farewell"})  # each a concern on its own
@@ -331,10 +355,19 @@ def _severity(kinds: frozenset[str]) -> Severity:
     return Severity.CONCERN if kinds & _CORE else Severity.NONE
 
 
+def _joking(text: str) -> bool:
+    """The author takes it back ("jk", "es broma"), and not "i'm not joking": two words before the cue are read."""
+    for m in _JOKE.finditer(text):
+        window = " ".join(text[:m.start()].split()[-2:])
+        if _JOKE_NEGATED.search(window) is None:
+            return True
+    return False
+
+
 def _judge(text: str) -> Verdict:
     hits = _hits(text)
     severity = _severity(frozenset(h.rule.kind for h in hits))
-    if severity is Severity.NONE:
+    if severity is Severity.NONE or (severity is Severity.CONCERN and _joking(text)):
         return _NONE
     names = {h.rule.name for h in hits}
     return Verdict(severity, tuple(n for n in _ORDER if n in names))

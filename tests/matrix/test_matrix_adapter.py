@@ -51,6 +51,16 @@ async def room_with_bot(member: MemberClient, bot: RunningBot, *, encrypted: boo
     return room
 
 
+async def answered_privately(
+    member: MemberClient, bot: RunningBot, room: str, command: str, expected: str
+) -> tuple[str, Arrival]:
+    """Send a command in the room; the answer comes in a new direct room, which the member joins."""
+    await member.send_text(room, command)
+    direct = await member.wait_for_invite()
+    await member.join(direct)
+    return direct, await member.wait_for_message(direct, from_sender(bot.adapter.user_id, expected))
+
+
 def reply_to(event_id: str) -> Callable[[Arrival], bool]:
     return lambda a: a.relates_to.get("m.in_reply_to", {}).get("event_id") == event_id
 
@@ -131,11 +141,8 @@ async def test_a_private_reply_arrives_in_a_direct_room_that_is_reused(
     alice = await make_member("alice")
     room = await room_with_bot(alice, bot)
 
-    await alice.send_text(room, "!secret")
-    direct = await alice.wait_for_invite()
+    direct, first = await answered_privately(alice, bot, room, "!secret", "Only you")
     assert direct != room
-    await alice.join(direct)
-    first = await alice.wait_for_message(direct, from_sender(bot.adapter.user_id, "Only you"))
     assert bot.adapter._direct[alice.user_id] == [direct]  # recorded in m.direct
 
     await alice.send_text(room, "!secret")
@@ -187,10 +194,7 @@ async def test_a_press_in_a_direct_room_belongs_to_the_community_it_was_about(
     bot = await start()
     alice = await make_member("alice")
     room = await room_with_bot(alice, bot)
-    await alice.send_text(room, "!privatepick")
-    direct = await alice.wait_for_invite()
-    await alice.join(direct)
-    offer = await alice.wait_for_message(direct, from_sender(bot.adapter.user_id, "Pick one privately"))
+    direct, offer = await answered_privately(alice, bot, room, "!privatepick", "Pick one privately")
     assert offer.content["org.circlebot.community"] == f"matrix:{room}"
     keys = [b["key"] for b in offer.content["org.circlebot.buttons"]]
     await alice.wait_for_message(direct, lambda a: a.type == "m.reaction" and a.relates_to.get("key") == keys[1])
