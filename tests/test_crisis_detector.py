@@ -118,6 +118,14 @@ def test_past_recovery_is_history(text: str) -> None:
     assert _severity(text) is NONE
 
 
+@pytest.mark.parametrize("text", [
+    "when i was 14 i wanted to die, now i'm thriving", "mit 16 wollte ich sterben, heute geht es mir gut",
+    "a 16 anni volevo morire, ora sto meglio", "cuando tenía 16 años quería morir, ahora estoy mejor",
+])
+def test_an_age_in_the_past_is_history(text: str) -> None:
+    assert _severity(text) is NONE
+
+
 def test_a_past_marker_with_still_is_current() -> None:
     assert _severity("years ago i wanted to die and i still do") is CONCERN
 
@@ -173,7 +181,8 @@ def test_imminence_places_and_word_order_make_it_urgent(text: str) -> None:
     "Sam took all the pills", "Lena will nicht mehr leben", "Mila wil er niet meer zijn", "Priya wants to die",
     "este trabajo me va a matar", "esse chefe vai me matar", "ce prof va me tuer", "i'd rather be dead than be late",
     "i want to kill myself lol jk", "let's put an end to it all and start the project over",
-    "we said goodbye forever at the farewell party",
+    "we said goodbye forever at the farewell party", "Sam wrote a suicide note in the play",
+    "voglio che tutto finisca bene", "don't forget your 💊 after lunch",
 ])
 def test_names_hyperbole_jokes_and_ordinary_goodbyes_are_not_crises(text: str) -> None:
     assert _severity(text) is NONE
@@ -181,6 +190,7 @@ def test_names_hyperbole_jokes_and_ordinary_goodbyes_are_not_crises(text: str) -
 
 @pytest.mark.parametrize("text", [
     "i want to die, i'm not joking", "i'd rather be dead than live like this", "jveux mourir", "j'vais me tuer",
+    "i just wrote a suicide note", "merezco morir", "ik verdien het om te sterven", "took all the 💊",
 ])
 def test_what_the_guards_must_not_cancel(text: str) -> None:
     assert detect(text).crisis

@@ -92,8 +92,10 @@ def normalise(text: str) -> str:
 
 # ----------------------------------------------------------------------------------------------- compiling
 
-_NEG_WORDS: Final = (r"(?:not|never|no|dont|nicht|nichts|nie|niet|nooit|geen|non|nunca|nada|jamais|pas|rien|nao|mai|"
-                     r"niente|nulla|niemals|kein|keine|keinen)")
+# not, no, non, nooit, never, nicht(s), nie(t), niemals, niente, nunca, nada, nao, nulla, dont, geen, jamais, pas, rien,
+# mai, kein(e)(n); factored by first letters because it is tried at every word of every gap.
+_NEG_WORDS: Final = (r"(?:n(?:o(?:t|n|oit)?|ever|ichts?|ie(?:t|mals|nte)?|unca|ada|ao|ulla)|dont|geen|jamais|pas|rien|"
+                     r"mai|kein(?:en?)?)")
 _MACROS: Final = {
     "_G_": rf"(?: (?!{_NEG_WORDS}\b)\w+){{0,3}}",  # up to three words, none a negation, each after a space
     "_W_": rf"(?:(?!{_NEG_WORDS}\b)\w+ )",  # one word that is not a negation, then a space
@@ -177,7 +179,7 @@ def _compile_rules() -> tuple[tuple[re.Pattern[str], dict[str, _Rule]], ...]:
             if patterns := table.get(name):
                 rules[lang] = _Rule(name, kind, lang)
                 groups.append(f"(?P<{lang}>" + _alternation(patterns) + ")")
-        compiled.append((re.compile(r"\b(?:" + "|".join(groups) + ")"), rules))
+        compiled.append((re.compile(r"\b(?=\w)(?:" + "|".join(groups) + ")"), rules))  # word starts only
     return tuple(compiled)
 
 
@@ -190,7 +192,7 @@ _SUPPORT_KINDS: Final = frozenset({"timing", "intent", "farewell-words", "cannot
 _PRIMARY: Final = tuple(t for t in _compile_rules() if next(iter(t[1].values())).kind not in _SUPPORT_KINDS)
 _SUPPORT: Final = tuple(t for t in _compile_rules() if next(iter(t[1].values())).kind in _SUPPORT_KINDS)
 _GUARDS: Final = {lang: _compile_guards(table) for lang, table in GUARDS.items()}
-_IDIOMS: Final = re.compile(r"\b(?:" + _alternation(IDIOMS) + ")")
+_IDIOMS: Final = re.compile(r"\b(?=\w)(?:" + _alternation(IDIOMS) + ")")
 _QUOTE_FRAME: Final = re.compile(QUOTE_FRAME)
 _PREFILTER: Final = re.compile(r"\b" + _trie(STEMS))
 _NEGATION_WINDOW: Final = 3  # words before a hit that a negation cue may sit in
@@ -253,13 +255,19 @@ def _other_person(guards: _Guards, before: str) -> bool:
 
 
 def _named_subject(guards: _Guards, text: str, start: int, before: str) -> bool:
-    """A verb form the author shares with anyone else opens the hit, after a word that is its subject: a name.
+    """A verb form the author shares with anyone else ("took", "will") opens the hit or stands a word or two before
+    it ("wrote a suicide note"), after a word that is its subject: a name ("Sam took...").
 
     Casefolding has erased capitals, so a name is known by its place: not the author, not a filler word."""
-    if guards.shared_verb.match(text, start) is None:
-        return False
     words = before.split()
-    return bool(words) and guards.subject_free.fullmatch(words[-1]) is None
+    if guards.shared_verb.match(text, start) is not None:
+        subject = len(words) - 1
+    else:
+        verbs = [i for i in (len(words) - 1, len(words) - 2) if i >= 1 and guards.shared_verb.fullmatch(words[i])]
+        if not verbs:
+            return False
+        subject = verbs[0] - 1
+    return subject >= 0 and guards.subject_free.fullmatch(words[subject]) is None
 
 
 def _negated(guards: _Guards, before: str) -> bool:

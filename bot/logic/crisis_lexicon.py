@@ -82,7 +82,11 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:jump|jumping) (?:off|from) (?:a|the) (?:bridge|building|roof|tower|balcony)\b",
     ),
     "first-person:death-wish": (
-        r"\b(?:want|wanna|need) to (?:just )?disappear(?= \||$)",
+        r"\b(?:just |only )?waiting (?:to die|for death|for (?:it|my life) to end)\b",
+        r"\b(?:hope|hopes|hoping|wish|pray) (?:that )?i (?:dont|do not|wont|will not) (?:survive|make it)\b",
+        r"\b(?:no|dont have the|dont have any|lost the|lost all) strength (?:left )?to (?:live|keep living|go on|"
+        r"keep going)\b",
+        r"\b(?:want to|wanna|need to) (?:just )?disappear(?= \||$)",
         r"\bbetter (?:if i|that i) (?:didnt|did not|wouldnt) exist\b",
         r"\bsix feet under\b",
         r"\basleep forever\b",
@@ -110,7 +114,8 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:dont|do not|no longer) (?:want to|wanna) (?:be here|go on|keep living|keep going|continue living)"
         r"(?: anymore| any more)?\b",
         r"\bwish i (?:didnt|did not) exist\b",
-        r"\bwish i (?:wasnt|werent|was not|were not) (?:alive|born)\b",
+        r"\bwish i could (?:just |simply )?(?:not exist|stop existing|disappear|vanish|not be here)\b",
+        r"\b(?:wish|wishing|wished) i (?:wasnt|werent|was not|were not) (?:alive|born)\b",
         r"\bwish i (?:could )?(?:just |simply )die\b",
         r"\b(?:hope|pray) (?:that )?i (?:just )?die\b",
         r"\b(?:want|wanna|wanting|(?:of|in) me wants|wanted|need|ready|deserve|would like|wish i could|just want) "
@@ -140,6 +145,8 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"dead)\b",
     ),
     "first-person:suicidal-thoughts": (
+        r"\b(?:all|the only thing) i (?:can |ever |ever really )?think (?:about|of) is (?:dying|death|suicide|"
+        r"killing _ME_|ending it)\b",
         r"\b(?:having|have|had|get|getting|keep having|been having) (?:those |these |the |some |really )?dark "
         r"thoughts\b",
         r"\bsuicide (?:is|seems|feels) (?:like )?(?:the|my) (?:only|best) (?:option|way|answer|choice)\b",
@@ -213,6 +220,10 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:no|dont see a) future for me\b",
     ),
     "farewell": (
+        r"\b(?:im |i am )?(?:not|never) coming (?:back|home)\b(?! (?:to|here|on|for|until|till|tonight|today)\b)",
+        r"\b(?:dont|cant) see myself (?:making it|being (?:here|around|alive)|alive) (?:to|until|till|past|by)\b",
+        r"\b(?:wont|will not|not going to|wont have to) be a (?:burden|problem|bother) (?:to \w+ )?(?:anymore|"
+        r"any more|much longer|for (?:much )?longer|for long)\b",
         r"\bi wont (?:be )?wak(?:e|ing) up (?:tomorrow|again)\b",
         r"\bnot (?:going to|gonna) make it (?:through|past) (?:the night|tonight|today|this week)\b",
         r"\bthis is my goodbye\b",
@@ -256,8 +267,9 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:tied|made|set up|hung|tying) (?:the|a|my) (?:rope|noose)\b",
         r"\b(?:loaded|cocked) (?:the|my|a) (?:gun|pistol|rifle)\b",
         r"\b(?:the|my|a|all the|all my|enough) (?:pills|tablets|meds|medication|rope|noose|blade|razor|gun|"
-        r"knife) (?:is |are )?(?:ready|lined up|set up|in front of me|saved up|stockpiled)\b",
-        r"\b(?:saving|saved|stockpiling|stockpiled|hoarding|collecting) (?:up )?(?:my |the |all )?"
+        r"knife) (?:is |are )?(?:ready|lined up|set up|in front of me|saved up|stockpiled|next to (?:me|it|the note)|"
+        r"beside me|laid out|counted out)\b",
+        r"\b(?:saving|saved|stockpiling|stockpiled|hoarding|collecting) (?:up )?(?:my |the |all |enough )?"
         r"(?:pills|tablets|meds)\b",
         r"\b(?:suicide|goodbye|farewell) (?:note|letter)s?\b",
         r"\b(?:written|wrote|writing|finished) (?:my|a) (?:last |final )?(?:note|letter)\b"
@@ -281,7 +293,7 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:taken|took|done|did|had) an overdose\b",
         r"\b(?:took|taken|swallowed|downed) (?:\d{2,}|\w+ty|a lot of|lots of|so many|way too many|too many|an entire|"
         r"a whole|the whole) (?:of )?(?:my |the )?(?:pills|tablets|meds|sleeping pills|painkillers|bottle|box|pack|"
-        r"packet)\b",
+        r"packet|antidepressants|paracetamol|tylenol|ibuprofen|aspirin|xanax|benzos|insulin|sleeping tablets)\b",
         r"\b(?:took|taken|swallowed|downed) (?:all|a bunch of|a handful of|handfuls of|too many|the whole "
         r"(?:bottle|pack|box) of|all of) (?:the |my )?(?:pills|tablets|meds|medication|painkillers|sleeping pills)\b",
         r"\b(?:took|swallowed) the (?:pills|tablets)\b(?! (?:this|the doctor|with|on time|for|every|again today))",
@@ -293,7 +305,8 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:written|wrote|writing|finished|left) (?:my|a) (?:last |final )?(?:note|letter)s? (?:to|for) (?:my )?"
         r"(?:mom|mum|dad|family|kids|wife|husband|parents|partner|everyone|you all|sister|brother)\b",
         r"\b(?:gun|pistol|rifle) (?:is |s )?(?:loaded|cocked)\b",
-        r"\b(?:im|i am) (?:at|by|near) (?:the )?(?:bridge|tracks|train tracks|railway|cliff|edge|platform)\b",
+        r"\b(?:im|i am) (?:parked |standing |sitting |waiting )?(?:at|by|near) (?:the )?(?:bridge|tracks|train tracks|"
+        r"railway|cliff|edge)\b",
         r"\b(?:holding|hold) (?:the|a|my) (?:knife|blade|gun|pills|razor|rope|noose)\b",
         r"\b(?:wont|cant|doesnt|will not) stop bleeding\b",
         r"\b(?:bleeding|bled) (?:a lot|out|heavily|so much|everywhere)\b",
@@ -301,7 +314,7 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:bought|got|have|holding|found) (?:a|the|my|some|enough|a whole) (?:bottle|box|pack|stash|jar) of "
         r"(?:pills|tablets|meds|painkillers|sleeping pills)\b",
         r"\b(?:im|i am) (?:standing |sitting |up |right )?on (?:the|a|top of the|top of a) "
-        r"(?:bridge|ledge|edge|roof|rooftop|tracks|railway|balcony|cliff|window ?sill)\b",
+        r"(?:bridge|ledge|edge|roof|rooftop|(?:train |railway |rail )?tracks|railway|balcony|cliff|window ?sill)\b",
     ),
     "timing": (
         r"\b(?:by|before) (?:morning|sunrise|tomorrow)\b",
@@ -310,6 +323,8 @@ _EN: Final[dict[str, tuple[str, ...]]] = {
         r"\bwhen (?:everyone|they)(?: is| are)? (?:asleep|gone)\b",
     ),
     "stated-intent": (
+        r"\b(?:im |i am |ill )?(?:going to |gonna )?us(?:e|ing) (?:it|them)(?= \||$| tonight| today| now)",
+        r"\bwaiting(?: for (?:the|a|the next) train)?(?= \||$)",
         r"\bits happening (?:tonight|today|now)\b",
         # Imminence: "about to", "ready to" before a lethal verb; "about to come down" is no intent.
         r"\b(?:im|i am) (?:just |literally |really |so |finally )?(?:about|ready) to (?:do it|jump|end|kill|die|"
@@ -358,19 +373,22 @@ _ES: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:pegarme|me pego|me voy a pegar|meterme|me meto) un (?:tiro|balazo)\b",
     ),
     "first-person:death-wish": (
+        r"\besperando (?:la muerte|morir(?:me)?)\b",
+        r"\bno (?:tengo|me quedan) (?:mas )?fuerzas (?:para|de) (?:seguir viviendo|vivir|seguir)\b",
         r"\bmerezco (?:morir|estar muert[oa]|la muerte)\b",
         r"\bojala no (?:despertara|me despierte|despertar)\b",
-        r"\b(?:quiero|quisiera|necesito) desaparecer(?= \||$| de este mundo| del mundo)",
+        r"\b(?:quiero|quisiera|necesito|pudiera|ojala) desaparecer"
+        r"(?= \||$| de este mundo| del mundo| para siempre| y no volver)",
         r"\bmejor (?:no existir|estar muert[oa]|morir(?:me)?)\b",
         r"\bno quiero (?:volver a )?despertar(?:me)?\b",
         r"\birme para siempre\b",
-        r"\bquiero que (?:todo|esto) (?:termine|acabe|se acabe)(?: ya| para siempre)?\b",
+        r"\bquiero que (?:todo|esto) (?:termine|acabe|se acabe)(?: ya| para siempre)?(?= \||$| de una vez)",
         r"\bganas de morir(?:me)?\b",
-        r"\b(?:irme|me quiero ir|me voy a ir) (?:de este mundo|para siempre)\b",
+        r"\b(?:irme|me quiero ir|me voy a ir) (?:de este mundo|para siempre(?= \||$))",
         r"\bdormir para siempre\b",
         r"\b(?:hart[oa]|cansad[oa]|agotad[oa]|me (?:canse|harte)) de (?:vivir|la vida|existir|estar viv[oa])\b"
         r"(?! (?:en|con|aqui|asi de|lejos)\b)",
-        r"\bno haber nacido\b",
+        r"\b(?:no|nunca) haber nacido\b",
         r"\bno quiero (?:seguir )?estar aqui\b",
         r"\bno (?:quiero )?despertar(?:me)? (?:nunca|mas|jamas)\b",
         r"\bdejar de (?:existir|vivir)\b",
@@ -378,8 +396,8 @@ _ES: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:me gustaria|prefiero|preferiria) (?:estar muert[oa]|morir(?:me)?)\b_THAN_",
         r"\bme (?:quiero|quisiera|voy a|gustaria) morir\b",
         r"\b(?:quiero|quisiera|deseo|queria|necesito) morir(?:me)?\b",
-        r"\b(?:ya )?no quiero (?:seguir )?(?:vivir|viviendo|existir|estar viv[oa])\b",
-        r"\b(?:ojala|quisiera|quiero) no (?:despertar|despertarme|despierte)\b",
+        r"\b(?:ya )?no quiero (?:seguir )?(?:vivir|viviendo|existir|existiendo|estar viv[oa])\b",
+        r"\b(?:ojala|quisiera|quiero|deseo|espero|rezo por) no (?:despertar|despertarme|despierte)\b",
         r"\bojala (?:me muera|estuviera muert[oa])\b",
         r"\b(?:quisiera|quiero|deseo) estar muert[oa]\b",
         r"\bdesaparecer para siempre\b",
@@ -427,6 +445,7 @@ _ES: Final[dict[str, tuple[str, ...]]] = {
         r"\bmi vida no vale (?:la pena|nada)\b",
     ),
     "farewell": (
+        r"\b(?:ya )?no (?:sere|voy a ser) (?:mas )?(?:una carga|un estorbo|un peso|un problema)\b",
         r"\bno creo que (?:siga|este|vaya a (?:estar|seguir)) (?:aqui |viv[oa] )?(?:mucho (?:tiempo|mas))\b",
         r"\bya no (?:estare|voy a estar) (?:aqui|mas)\b",
         r"\b(?:cuando|para cuando) (?:leas|leais|leeis|lean|veas|veais|vean) (?:esto|este mensaje)\b",
@@ -451,6 +470,8 @@ _ES: Final[dict[str, tuple[str, ...]]] = {
         r"\bun plan para (?:matarme|suicidarme|morir)\b",
     ),
     "attempt-in-progress": (
+        r"\b(?:me )?acabo de (?:tomar(?:me)?|tragar(?:me)?) (?:un|una|el|la|todas? (?:las|mis)|muchas) "
+        r"(?:frasco|bote|caja|blister|pastillas|pills|pildoras)\b",
         r"\b(?:me )?tome (?:un|una|el|la) (?:frasco|bote|caja|blister) (?:entero |entera )?(?:de )?(?:pastillas|pills|"
         r"pildoras|medicinas|somniferos)?\b",
         r"\b(?:me )?tome (?:unas |mas de |como )?(?:\d+|\w+ ?(?:enta|ce|te)) (?:pastillas|pills|pildoras)\b",
@@ -462,16 +483,19 @@ _ES: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:tome|me tome) una sobredosis\b",
     ),
     "means-or-place": (
+        r"\b(?:cuchilla|navaja|pistola|arma) en (?:la|mi) mano\b",
         r"\btengo (?:la|una|las|mis|todas las|suficientes) (?:cuerda|soga|pistola|pastillas|pildoras|cuchillas?)\b",
-        r"\b(?:estoy|ya estoy) (?:parad[oa] )?en (?:el puente|la azotea|el borde|las vias|la cornisa)\b",
+        r"\b(?:estoy|ya estoy) (?:parad[oa] )?en (?:el puente|la azotea|el borde|las vias|la via|la cornisa)\b",
         r"\bcompre una (?:cuerda|soga|pistola)\b",
         r"\b(?:estoy|ya estoy) (?:parad[oa] |sentad[oa] )?en (?:el tejado|el techo|el balcon|la ventana|el "
-        r"acantilado|el anden)\b",
+        r"acantilado)\b",
     ),
     "timing": (
         r"\b(?:esta noche|hoy|manana|este fin de semana|ahora mismo)\b",
     ),
     "stated-intent": (
+        r"\b(?:la|las|lo|los) (?:uso|usare|voy a usar)\b",
+        r"\besperando(?: (?:el|al) tren)?(?= \||$)",
         r"\bvoy a saltar\b",
         r"\bme (?:voy a |quiero |tengo que )?(?:tirar|tiro|lanzar|lanzo)\b",
         r"\b(?:voy a|quiero|tengo que|estoy a punto de) _W_?(?:saltar|tirarme|lanzarme)\b",
@@ -515,8 +539,10 @@ _DE: Final[dict[str, tuple[str, ...]]] = {
         r"\bmich _W_{0,2}(?:erschiessen|zu erschiessen)\b",
     ),
     "first-person:death-wish": (
+        r"\bwarte _W_{0,3}auf den tod\b",
+        r"\b(?:nicht|nie) mehr (?:aufzuwachen|aufwache)\b",
         r"\bverdiene (?:es )?(?:zu sterben|tot zu sein|den tod)\b",
-        r"\b(?:will|mochte|wunsche mir) (?:\| )?dass alles (?:aufhort|vorbei ist|endet)\b",
+        r"\b(?:will|mochte|wunsche mir) (?:\| )?dass alles (?:aufhort|vorbei ist|endet)(?: fur immer)?(?= \||$)",
         r"\bkann (?:so )?nicht mehr (?:leben|weiterleben)\b",
         r"\bwache nicht mehr auf\b",
         r"\b(?:will|mochte) (?:einfach )?verschwinden(?= \||$)",
@@ -526,10 +552,11 @@ _DE: Final[dict[str, tuple[str, ...]]] = {
         r"\blebensmude\b",
         r"\b(?:das|vom|des) leben(?:s)? (?:so |echt |total )?(?:satt|mude|leid)\b",
         r"\btot zu sein\b",
-        r"\bkeine kraft mehr (?:zu leben|fur das leben|fur dieses leben)\b",
+        r"\bkeine kraft mehr (?:zu leben|weiterzuleben|fur das leben|fur dieses leben)\b",
         r"\bnie (?:wieder|mehr) aufwachen\b",
         r"\bkeine lust mehr (?:zu leben|auf das leben|auf leben)\b",
         r"\bnie geboren\b",
+        r"\bich _W_{0,3}(?:sterben|tot sein|nicht mehr leben) (?:will|mochte|wollte)\b",
         r"\b(?:will|mochte|wurde gern|wurde lieber|ware gern|ware lieber) tot (?:sein)?\b",
         r"\b(?:ich )?(?:will|mochte|wollte|moechte|wurde gern|wurde lieber)_G_ sterben\b",
         r"\b(?:will|mochte|wollte) (?:einfach |echt )?nicht mehr (?:leben|aufwachen|da sein|existieren)\b",
@@ -546,12 +573,13 @@ _DE: Final[dict[str, tuple[str, ...]]] = {
         r"\bsuizidal\b",
     ),
     "first-person:self-harm": (
+        r"\bmich (?:zu )?(?:ritzen|schneiden)\b(?! (?:in|an|am|beim|mit)\b)",
         r"\bmich (?:wieder |schon wieder |erneut |absichtlich )?geschnitten\b",
         r"\bich ritze (?:mich|meine)\b",
         r"\bmir (?:selbst )?(?:weh tun|wehtun|wehzutun)\b",
         r"\b(?:tue|tu) mir (?:selbst )?weh\b",
         r"\b(?:arme|handgelenke|pulsadern) _W_?(?:aufgeschnitten|aufschneiden|geritzt|aufgeritzt)\b",
-        r"\bich schneide mich\b(?! (?:in|an|beim))",
+        r"\b(?:ich )?(?:schneide|verletze|ritze|verbrenne) mich\b(?! (?:in|an|am|beim|mit)\b)",
         r"\bmich _W_{0,2}geritzt\b",
         r"\bich ritze mich\b",
         r"\bmich _W_{0,2}(?:verletzen|verletzt|verletze)\b",
@@ -572,11 +600,12 @@ _DE: Final[dict[str, tuple[str, ...]]] = {
         r"\bes hat (?:alles )?keinen sinn mehr\b",
         r"\bohne mich _W_?(?:besser dran|besser|glucklicher)\b",
         r"\b(?:besser|glucklicher) (?:dran )?ohne mich\b",
-        r"\bich bin _W_{0,2}eine last\b",
+        r"\b(?:ich )?bin _W_{0,2}eine last\b",
         r"\bkeinen grund (?:mehr )?(?:zu leben|zum leben|weiterzuleben)\b",
         r"\bnichts (?:mehr )?wofur (?:es sich )?(?:zu )?leben\b",
     ),
     "farewell": (
+        r"\b(?:bald|nicht mehr lange) keine (?:last|belastung) mehr\b",
         r"\bglaube nicht (?:\| )?dass ich (?:noch )?lange (?:hier|da|am leben) (?:bin|sein werde)\b",
         r"\bdas ist (?:mein )?abschied\b",
         r"\bmeine letzte nachricht\b(?! (?:vor|fur|bis))",
@@ -589,7 +618,7 @@ _DE: Final[dict[str, tuple[str, ...]]] = {
     "plan-or-means": (
         r"\bwie viele (?:tabletten|pills|pillen|\w+) _W_?(?:todlich|notig zum sterben)\b",
         r"\btodliche dosis\b",
-        r"\b(?:seil|strick) (?:hangt|ist) (?:schon |bereit)\b",
+        r"\b(?:seil|strick) (?:hangt|ist) (?:schon|bereit)\b",
         r"\balle _W_?(?:tabletten|pills|pillen) (?:nehmen|schlucken)\b",
         r"\babschiedsbriefe\b",
         r"\b(?:tabletten|pills|pillen) (?:liegen )?vor mir\b",
@@ -610,16 +639,21 @@ _DE: Final[dict[str, tuple[str, ...]]] = {
         r"\buberdosis genommen\b",
     ),
     "means-or-place": (
+        r"\b(?:klinge|rasierklinge|pistole|waffe) _W_{0,2}in der hand\b",
+        r"\b(?:habe|hab) (?:ein|das|einen|den|meine?n?) (?:seil|strick|messer|klinge|pistole|waffe)\b",
         r"\b(?:seil|strick) gekauft\b",
         r"\b(?:den|einen) strick\b",
         r"\bich (?:stehe|bin|sitze) _W_?(?:auf|an) (?:der brucke|dem dach|den gleisen|dem balkon|der klippe|"
-        r"dem hochhaus|dem bahnsteig|dem gelander)\b",
+        r"dem hochhaus|dem gelander)\b",
     ),
     "timing": (
-        r"\b(?:heute nacht|heute abend|heute|morgen|dieses wochenende|jetzt gleich|gleich)\b",
+        r"\b(?:heute nacht|heute abend|heute|morgen|dieses wochenende|jetzt gleich|gleich|jetzt|gerade)\b",
     ),
     "stated-intent": (
+        r"\b(?:benutze ich (?:es|sie)|ich benutze (?:es|sie)|(?:es|sie) benutzen)\b",
+        r"\bwarte auf den (?:nachsten )?zug\b",
         r"\bich springe\b",
+        r"\bspringe (?:jetzt|gleich|sofort)\b",
         r"\b(?:(?:ich )?(?:nehme|schlucke) (?:ich )?sie alle|sie alle (?:nehmen|schlucken))\b",
         r"\bich (?:werde|will) springen\b",
         r"\b(?:werde|wil{2}|muss|gehe) _W_{0,2}(?:springen|runterspringen)\b",  # "wil{2}": not Dutch "wil"
@@ -653,10 +687,11 @@ _FR: Final[dict[str, tuple[str, ...]]] = {
         r"\bme jeter (?:sous|du haut|dun pont|par la fenetre)\b",
         r"\bme foutre en lair\b",
         r"\bme (?:tuer|suicider)\b",
-        r"\bmettre fin a (?:mes jours|ma vie|tout(?! (?:le|la|les|ce|ca)\b))\b",
+        r"\b(?:mettre|mets|mettrai|vais mettre) fin a (?:mes jours|ma vie|tout(?! (?:le|la|les|ce|ca)\b))\b",
         r"\ben finir\b(?! avec (?!(?:la vie|tout|ma vie)))",
     ),
     "first-person:death-wish": (
+        r"\b(?:d?attendre|jattends|attends) (?:juste |seulement )?la mort\b",
         r"\bmerite (?:de mourir|la mort|detre mort(?:e)?)\b",
         r"\b(?:veux|voudrais|envie de) disparaitre(?= \||$| de ce monde| du monde)",
         r"\bmieux (?:vaut )?(?:mourir|etre mort(?:e)?)\b",
@@ -666,15 +701,16 @@ _FR: Final[dict[str, tuple[str, ...]]] = {
         r"\bque tout (?:sarrete|finisse|se termine)\b",
         r"\b(?:ne _W_?)?plus (?:jamais )?me reveiller\b",
         r"\bdormir pour toujours\b",
-        r"\bplus la force de vivre\b",
-        r"\bveux plus vivre\b",
+        r"\bplus la force de (?:vivre|continuer a vivre|continuer)\b",
+        r"\bveux plus (?:vivre|exister)\b",
         r"\b(?:plus|pas) envie de vivre\b",
         r"\bpas (?:etre )?ne(?:e)?\b",
+        r"\b(?:ne )?jamais (?:naitre|etre nee?)\b",
         r"\b(?:marre|fatiguee?|lasse?|epuisee?|degoutee?) (?:de vivre|de la vie|dexister)\b"
         r"(?! (?:a|en|avec|dans|chez|ici|sous|loin)\b)",
         r"\b(?:veux|envie de|voudrais|vais) crever\b",
         r"\b(?:veux|voudrais|voulais|souhaite|envie de|j?aimerais) mourir\b",
-        r"\bne (?:veux|voudrais) plus vivre\b",
+        r"\bne (?:veux|voudrais) plus (?:vivre|exister)\b",
         r"\b(?:ne )?(?:pas|plus|jamais|plus jamais) me reveiller\b",
         r"\b(?:voudrais|j?aimerais|veux) etre mort(?:e)?\b",
         r"\bdisparaitre pour toujours\b",
@@ -712,6 +748,7 @@ _FR: Final[dict[str, tuple[str, ...]]] = {
         r"\brien pour (?:quoi )?vivre\b",
     ),
     "farewell": (
+        r"\bje ne serai plus (?:un fardeau|un poids|une charge|un probleme)\b",
         r"\bmon dernier message\b(?! (?:avant|pour|jusqu))",
         r"\bje ne serai plus (?:la|parmi vous)\b",
         r"\badieu pour toujours\b",
@@ -733,27 +770,35 @@ _FR: Final[dict[str, tuple[str, ...]]] = {
         r"\bun plan pour (?:me tuer|mourir|en finir)\b",
     ),
     "attempt-in-progress": (
+        r"\bviens (?:de prendre|davaler|de avaler) (?:une boite|un flacon|une plaquette|toute la boite|tous (?:mes|"
+        r"les)|"
+        r"toutes (?:mes|les)|plein de|trop de)\b",
         r"\b(?:pris|avale) (?:\d+|une (?:boite|plaquette) entiere de) _W_?(?:cachets|pills|medicaments|pilules|"
         r"comprimes|"
         r"somniferes)\b",
         r"\bouvert les veines\b",
         r"\bavale (?:toute la boite|tout le flacon|toute la plaquette|tous mes cachets)\b",
-        r"\b(?:jai )?(?:pris|avale) (?:tous mes|toutes mes|tous les|toutes les|une boite de|plein de|trop de) "
-        r"_W_?(?:somniferes|anxiolytiques|paracetamol|doliprane)\b",
-        r"\b(?:jai )?(?:pris|avale) (?:tous mes|toutes mes|tous les|toutes les|une boite de|plein de|trop de) "
-        r"_W_?(?:cachets|pills|medicaments|pilules|comprimes)\b",
+        r"\b(?:jai )?(?:pris|avale) (?:tous mes|toutes mes|tous les|toutes les|une boite de|plein de|"
+        r"(?:beaucoup |bien |largement )?trop de) _W_?(?:somniferes|anxiolytiques|paracetamol|doliprane|"
+        r"antidepresseurs)\b",
+        r"\b(?:jai )?(?:pris|avale) (?:tous mes|toutes mes|tous les|toutes les|une boite de|plein de|"
+        r"(?:beaucoup |bien |largement )?trop de) _W_?(?:cachets|pills|medicaments|pilules|comprimes)\b",
         r"\b(?:jai )?(?:pris|avale) (?:tous les|toutes les|tout le|une boite de|plein de|trop de) _W_?"
         r"(?:cachets|pills|medicaments|pilules|comprimes)\b",
         r"\b(?:fait|pris) une (?:surdose|overdose)\b",
     ),
     "means-or-place": (
+        r"\b(?:lame|rasoir|arme|pistolet) (?:dans|a) (?:la|ma) main\b",
+        r"\bjai (?:la|une|ma) (?:corde|arme|lame)\b",
         r"\bachete une corde\b",
-        r"\bje suis _W_?sur (?:le pont|le toit|les rails|le rebord|le balcon|la falaise|les voies|le quai)\b",
+        r"\bje suis _W_?sur (?:le pont|le toit|les rails|le rebord|le balcon|la falaise|les voies)\b",
     ),
     "timing": (
-        r"\b(?:ce soir|cette nuit|aujourdhui|demain|ce week end|maintenant|tout de suite)\b",
+        r"\b(?:ce soir|cette nuit|aujourdhui|demain|ce week end|maintenant|tout de suite|en ce moment)\b",
     ),
     "stated-intent": (
+        r"\b(?:je (?:lutilise|les utilise)|vais (?:lutiliser|les utiliser))\b",
+        r"\b(?:jattends|attends|attendre) le (?:prochain )?train\b",
         r"\bje vais sauter\b",
         r"\b(?:les (?:prendre|avaler) (?:tous|toutes)|(?:tous|toutes) les (?:prendre|avaler))\b",
         r"\b(?:vais|veux|dois) _W_?(?:sauter|me jeter)\b",
@@ -780,15 +825,17 @@ _PT: Final[dict[str, tuple[str, ...]]] = {
         r"\bpular (?:da|de uma|de um) (?:ponte|janela|predio|sacada)\b",
         r"\bme jogar (?:da|de|do|na frente)\b",
         r"\b(?:me matar|matar me|me suicidar)\b",
-        r"\btirar (?:a )?minha (?:propria )?vida\b",
+        r"\b(?:tirar|tiro|tirarei) (?:a )?minha (?:propria )?vida\b",
         r"\b(?:dar|por) fim (?:a|na|em) (?:minha vida|tudo(?! (?:o|a|os|as|isso d\w+)\b))\b",
         r"\bacabar com (?:a )?minha vida\b",
         r"\bacabar com tudo\b(?! (?:isso |isto )?(?:o|a|os|as|de|do|da|dos|das|meu|minha|seu|sua)\b)",
         r"\b(?:me dar|dar _ME_) um tiro\b",
     ),
     "first-person:death-wish": (
+        r"\besperando (?:a morte|morrer)\b",
+        r"\bnao tenho (?:mais )?forcas? (?:pra|para) (?:continuar vivendo|continuar a viver|viver|continuar)\b",
         r"\bmereco (?:morrer|a morte|estar mort[oa])\b",
-        r"\bespero nao acordar\b",
+        r"\b(?:espero|desejo|queria|rezo (?:pra|para)) nao acordar\b",
         r"\b(?:quero|queria) (?:sumir|desaparecer)(?= \||$| do mundo| deste mundo)",
         r"\bmelhor (?:morrer|estar mort[oa])\b",
         r"\bquero que tudo (?:acabe|termine)\b",
@@ -796,6 +843,7 @@ _PT: Final[dict[str, tuple[str, ...]]] = {
         r"\bvontade de morrer\b",
         r"\b(?:prefiro|preferia) (?:estar mort[oa]|morrer)\b",
         r"\b(?:queria|preferia|quero) nao ter nascido\b",
+        r"\bnunca ter nascido\b",
         r"\b(?:quero|queria|gostaria de|preciso) morrer\b",
         r"\bnao quero (?:mais )?(?:viver|existir)\b",
         r"\bnao (?:quero )?acordar (?:mais|nunca)\b",
@@ -840,6 +888,7 @@ _PT: Final[dict[str, tuple[str, ...]]] = {
         r"\bminha vida nao vale (?:a pena|nada)\b",
     ),
     "farewell": (
+        r"\bnao (?:vou ser|serei) mais (?:um peso|um fardo|um problema|um estorvo)\b",
         r"\bnao (?:vou estar|estarei) aqui (?:por )?muito (?:tempo|mais)\b",
         r"\bminha ultima mensagem\b(?! (?:antes|ate|por))",
         r"\badeus (?:pra|para) sempre\b",
@@ -861,6 +910,7 @@ _PT: Final[dict[str, tuple[str, ...]]] = {
         r"\bcartas? de (?:despedida|suicidio)\b",
     ),
     "attempt-in-progress": (
+        r"\bacabei de tomar (?:uma caixa|um frasco|uma cartela|todos os|todas as|muitos|muitas|um monte de)\b",
         r"\btomei (?:\d+|uma caixa inteira de|um frasco inteiro de|um vidro de) (?:remedios|pills|comprimidos|"
         r"pilulas)\b",
         r"\bcortei (?:os pulsos|as veias)\b",
@@ -869,8 +919,11 @@ _PT: Final[dict[str, tuple[str, ...]]] = {
         r"pilulas)\b",
         r"\btomei (?:todos os|todas as|uma cartela de|muitos|os) _W_?(?:remedios|pills|comprimidos|pilulas)\b",
         r"\btomei uma overdose\b",
+        r"\btomei (?:(?:remedios?|comprimidos?|pilulas?|calmantes?) )?(?:demais|em excesso)\b",
     ),
     "means-or-place": (
+        r"\b(?:lamina|gilete|arma|revolver) na (?:minha )?mao\b",
+        r"\btenho (?:a|uma) (?:corda|arma|lamina)\b",
         r"\bcomprei uma corda\b",
         r"\b(?:estou|to) (?:em cima da|em cima do|na|no|nos) (?:ponte|telhado|beirada|trilhos|sacada|varanda|"
         r"janela|predio|terraco)\b",
@@ -879,6 +932,8 @@ _PT: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:hoje a noite|hoje|amanha|esta noite|agora|este fim de semana)\b",
     ),
     "stated-intent": (
+        r"\bvou (?:usar|usa la|usa lo|usar ela|usar eles)(?= \||$| hoje| agora)",
+        r"\besperando o (?:proximo )?trem\b",
         r"\bvou pular\b",
         r"\b(?:vou )?tomar todos (?:eles|elas)?\b",
         r"\b(?:vou|quero|preciso) _W_?(?:pular|me jogar|saltar)\b",
@@ -915,8 +970,10 @@ _IT: Final[dict[str, tuple[str, ...]]] = {
         r"\bmi (?:ammazzo|uccido|suicido)\b",
     ),
     "first-person:death-wish": (
+        r"\baspett(?:o|are|ando) _W_?la morte\b",
+        r"\bnon ho piu (?:la )?forza di (?:vivere|continuare a vivere|andare avanti)\b",
         r"\bmerito (?:di morire|la morte|di essere mort[oa])\b",
-        r"\bvoglio che (?:tutto|questo) (?:finisca|sia finito)\b",
+        r"\bvoglio che (?:tutto|questo) (?:finisca|sia finito)(?: per sempre)?(?= \||$)",
         r"\bdi non svegliarmi\b",
         r"\b(?:voglio|vorrei) sparire(?= \||$| dal mondo)",
         r"\bmeglio (?:non esistere|morire|essere mort[oa])\b",
@@ -926,7 +983,7 @@ _IT: Final[dict[str, tuple[str, ...]]] = {
         r"\bnon ne posso piu di vivere\b",
         r"\bnon essere mai nat[oa]\b",
         r"\b(?:voglio|vorrei|volevo|desidero) morire\b",
-        r"\bnon voglio piu vivere\b",
+        r"\bnon voglio piu (?:vivere|esistere)\b",
         r"\bnon (?:svegliarmi|risvegliarmi) piu\b",
         r"\bsparire per sempre\b",
         r"\bvorrei essere mort[oa]\b",
@@ -954,7 +1011,7 @@ _IT: Final[dict[str, tuple[str, ...]]] = {
         r"\bmeglio se (?:morissi|sparissi|non ci fossi)\b",
         r"\bla (?:mia )?vita non ha (?:piu )?(?:senso|nessun senso)\b",
         r"\b(?:non (?:ce|vedo|trovo|ho)|nessuna) (?:nessuna |altra |una |piu )?via duscita\b",
-        r"\b(?:meglio|piu felici) senza (?:di )?me\b",
+        r"\b(?:meglio|migliore|migliori|piu felici|piu felice) senza (?:di )?me\b",
         r"\bnon ce la faccio piu a vivere\b",
         r"\bla mia vita non ha (?:piu )?senso\b",
         r"\bnessuno sentirebbe la mia mancanza\b",
@@ -963,6 +1020,7 @@ _IT: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:non ho |senza )?(?:nessun|alcun) motivo per vivere\b",
     ),
     "farewell": (
+        r"\bnon saro piu (?:un peso|un problema|di peso)\b",
         r"\bnon credo (?:che )?(?:restero|saro|ci saro) (?:qui )?(?:ancora )?(?:a lungo|per molto)\b",
         r"\bil mio ultimo messaggio\b(?! (?:prima|per|fino))",
         r"\baddio per sempre\b",
@@ -983,14 +1041,19 @@ _IT: Final[dict[str, tuple[str, ...]]] = {
         r"\bletter[ae] daddio\b",
     ),
     "attempt-in-progress": (
-        r"\bho (?:preso|ingoiato) (?:\d+|una scatola intera di|un flacone di|tutto il flacone di) (?:pillole|pills|"
+        r"\bho (?:appena |gia )?(?:preso|ingoiato) (?:\d+|una scatola intera di|un flacone di|"
+        r"tutto il flacone di) (?:pillole|pills|"
         r"pastiglie|medicine|sonniferi)\b",
         r"\bmi sono tagliat[oa] (?:le vene|i polsi)\b",
-        r"\bho preso (?:tutta la|una) (?:scatola|confezione) di (?:pillole|pills|pastiglie|medicine|sonniferi)\b",
-        r"\bho (?:preso|ingoiato) (?:tutte le|un sacco di|troppe) (?:pillole|pills|pastiglie|medicine)\b",
+        r"\bho (?:appena |gia )?preso (?:tutta la|una) (?:scatola|confezione) (?:intera )?di (?:pillole|pills|"
+        r"pastiglie|medicine|sonniferi)\b",
+        r"\bho (?:appena |gia )?(?:preso|ingoiato) (?:tutte le|tutti i|un sacco di|troppe|troppi) (?:mie |miei )?"
+        r"(?:pillole|pills|pastiglie|medicine|sonniferi|farmaci|antidepressivi|compresse)\b",
         r"\bho preso una overdose\b",
     ),
     "means-or-place": (
+        r"\b(?:lametta|lama|pistola|rasoio) in mano\b",
+        r"\bho (?:la|una) (?:corda|pistola|lama)\b",
         r"\bho comprato una corda\b",
         r"\bsono _W_?(?:sul|sui|sulla|in cima al) (?:ponte|tetto|cornicione|balcone|binari|scogliera|davanzale)\b",
     ),
@@ -998,6 +1061,8 @@ _IT: Final[dict[str, tuple[str, ...]]] = {
         r"\b(?:stanotte|stasera|oggi|domani|questo weekend|adesso)\b",
     ),
     "stated-intent": (
+        r"\b(?:la|le|lo|li) (?:uso|usero)\b",
+        r"\baspetto il (?:prossimo )?treno\b",
         r"\bmi butto\b",
         r"\bmi (?:voglio|sto per|vado a|devo) (?:buttare|lanciare|gettare)\b",
         r"\b(?:le|li) (?:prendo|prendero|ingoio) tutt[ei]\b",
@@ -1027,7 +1092,7 @@ _NL: Final[dict[str, tuple[str, ...]]] = {
         r"\bvoor de trein (?:springen|spring)\b",
         r"\been eind(?:e)? aan (?:mijn leven|alles(?! (?:wat|dat)\b))\b",
         r"\b(?:mezelf|me|mijzelf) _W_{0,2}(?:van kant|om het leven) (?:maken|brengen|te maken|te brengen)\b",
-        r"\b(?:maak|breng) (?:mezelf|me|mijzelf) _W_{0,2}(?:van kant|om het leven)\b",
+        r"\b(?:maak|breng) (?:ik )?(?:mezelf|me|mijzelf) _W_{0,2}(?:van kant|om het leven)\b",
         r"\bpleeg _W_?zelfmoord\b",
         r"\bhang (?:me|mezelf|mijzelf) _W_{0,2}op\b",
         r"\bzelfmoord (?:gaan |te )?plegen\b",
@@ -1036,8 +1101,10 @@ _NL: Final[dict[str, tuple[str, ...]]] = {
         r"\bmijn leven (?:beeindigen|nemen)\b",
     ),
     "first-person:death-wish": (
+        r"\bwacht _W_{0,3}op de dood\b",
+        r"\b(?:de kracht niet meer|geen kracht meer) om (?:door )?te (?:leven|gaan)\b",
         r"\bverdien (?:het )?(?:om )?(?:dood te gaan|te sterven|de dood)\b",
-        r"\bwil dat (?:alles|het) (?:stopt|ophoudt|voorbij is)\b",
+        r"\bwil dat (?:alles|het) (?:stopt|ophoudt|voorbij is)(?: voor altijd)?(?= \||$)",
         r"\bvoor altijd (?:slapen|inslapen)\b",
         r"\b(?:ik )?wil (?:gewoon )?verdwijnen(?= \||$)",
         r"\bbeter dood\b",
@@ -1051,9 +1118,11 @@ _NL: Final[dict[str, tuple[str, ...]]] = {
         r"\bik (?:wou|wilde|zou willen) dat ik dood was\b",
         r"\bwil er niet meer zijn\b",
         r"\b(?:ik )?wil_G_ dood\b",
+        r"\bik _W_{0,3}(?:dood|niet meer leven) (?:wil|wou|wilde)\b",
+        r"\b(?:nooit|niet) geboren (?:was|ben|zou zijn)\b",
         r"\b(?:wil|wilde) ik _W_?dood\b",
         r"\b(?:ik )?wil niet meer (?:leven|bestaan)\b",
-        r"\bniet meer wakker (?:worden|word)\b",
+        r"\b(?:niet|nooit) meer wakker (?:te )?(?:worden|word)\b",
         r"\bvoor altijd verdwijnen\b",
         r"\bwas ik maar dood\b",
     ),
@@ -1078,13 +1147,14 @@ _NL: Final[dict[str, tuple[str, ...]]] = {
         r"\been last voor\b",
         r"\bheeft (?:allemaal |het )?geen zin meer\b",
         r"\bzie het niet meer zitten\b",
-        r"\b(?:beter af|gelukkiger) _W_?zonder mij\b",
+        r"\b(?:beter af|beter|gelukkiger) _W_?zonder mij\b",
         r"\bniemand zou me (?:missen|missen als)\b",
         r"\bbeter af zonder mij\b",
         r"\b(?:ik )?ben _W_?een last\b",
         r"\bgeen reden (?:meer )?om (?:te|door te) leven\b",
     ),
     "farewell": (
+        r"\b(?:niet lang|nooit) meer (?:een last|tot last)\b",
         r"\bdenk niet dat ik (?:hier |er )?nog (?:lang|veel langer) (?:ben|zal zijn|leef)\b",
         r"\bmijn laatste bericht\b(?! (?:voor|tot))",
         r"\bvaarwel voor altijd\b",
@@ -1111,14 +1181,19 @@ _NL: Final[dict[str, tuple[str, ...]]] = {
         r"\been overdosis (?:genomen|ingenomen)\b",
     ),
     "means-or-place": (
+        r"\b(?:scheermesje|mesje|pistool) _W_?in (?:mijn|de) hand\b",
+        r"\b(?:(?:het|een|mijn) touw ligt|ik heb (?:een|het) touw)\b",
         r"\btouw gekocht\b",
         r"\bik heb (?:een|de) strop\b",
-        r"\bik (?:sta|zit|ben) _W_?op (?:de brug|het dak|het spoor|het balkon|de rand|de flat|het perron)\b",
+        r"\bik (?:sta|zit|ben) _W_?(?:op|bij|naast) (?:de brug|het dak|het spoor|de rails|het balkon|de rand|"
+        r"de flat)\b",
     ),
     "timing": (
         r"\b(?:vannacht|vanavond|vandaag|morgen|dit weekend|nu)\b",
     ),
     "stated-intent": (
+        r"\b(?:gebruik ik het|ik gebruik het|ga (?:ik )?het gebruiken)\b",
+        r"\bwacht op de (?:volgende )?trein\b",
         r"\bik ga springen\b",
         r"\b(?:neem|ik neem|slik|ik slik) ze allemaal\b",
         r"\bze allemaal (?:innemen|slikken|nemen)\b",
@@ -1182,18 +1257,22 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
                         r"tonight|yesterday|earlier|recently|lately|have|had|all|because|cause|cuz|coz|since|"
                         r"when|after|before|omg|fuck|fucking|shit|pls|please|sorry|really|seriously|kinda|no)",
         "distant-past": r"\b(?:(?:years?|months) ago|used to|back (?:in|when|then)|as a (?:kid|child|teen|teenager)|"
-                        r"when i was (?:younger|little|a kid|a teen|a teenager|in)|in (?:19|20)\d\d|"
+                        r"(?:when )?i was (?:\d+|younger|little|a kid|a teen|a teenager)|when i was in|in (?:19|"
+                        r"20)\d\d|"
+                        r"at (?:the )?age (?:of )?\d+|at \d+ i (?:wanted|was|tried|felt|used|attempted)|"
                         r"in (?:high )?school|in my (?:teens|twenties)|last year|a while ago|long ago|years back)\b",
         "relapse": r"\b(?:still|again|lately|these days|recently)\b",
         "recovery": r"\b(?:(?:doing|feel|feeling|am|im|getting) (?:so |much |a lot |way )?better|better place|grateful|"
                     r"clean now|years clean|recovered|in recovery|helped me|glad (?:to be|im) alive|survived|"
-                    r"(?:im|i am|feeling|doing) (?:okay|ok|fine|good|well|alright) now)\b",
+                    r"(?:im|i am|feeling|doing) (?:okay|ok|fine|good|well|alright) now|"
+                    r"(?:im|i am|doing|feeling) (?:so )?(?:great|amazing|happy|thriving))\b",
         "past-tense": r"\b(?:wanted|was|were|used|tried|attempted|felt|thought|had)\b",
         "mundane-means": r"\b(?:for the week|organi[sz]er|pill ?box|with food|vitamins?|prescribed|prescription|"
                          r"this morning|every (?:day|morning|night)|doctor|dose|camping|climbing|hardware|pharmacy|"
                          r"pick ?up|refill|chemist|trip|travel|holiday|vacation|feel (?:much |a lot |so )?better|"
                          r"headache|migraine|allerg(?:y|ies)|antibiotics|birth control|cramps|hunting|shooting range|"
-                         r"target practice|fixing|repair\w*|gutter|antenna|chimney)\b",
+                         r"target practice|fixing|repair\w*|gutter|antenna|chimney|tent|campsite|hammock|boat|sailing|"
+                         r"garden|packing|swing|hik\w*)\b",
         "future-plans": r"\b(?:see you|see ya|cya|talk (?:to you )?(?:soon|later|tomorrow)|next (?:week|time|session|"
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|back (?:in|on|next|soon)|until|"
                         r"till|vacation|holiday|trip|camping|move|moving|moved|flight|flying|new (?:job|school|city|"
@@ -1213,10 +1292,12 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
                         r"prim[oa]|"
                         r"abuel[oa]|ti[oa]|vamos|nosotr[oa]s)\b",
         "first-person": r"\b(?:yo|me|mi|mis|quiero|estoy|tengo|soy|voy)\b",
-        "shared-verb": r"\b(?:queria|quisiera|preferia|preferiria)\b",
+        "shared-verb": r"\b(?:queria|quisiera|preferia|preferiria|me mato)\b",
         "subject-free": r"(?:yo|y|pero|solo|verdad|ya|hoy|veces|que|porque|o|no|si|asi|tambien|siempre|ahora|"
+                        r"noche|manana|tarde|finde|semana|juro|creo|pues|entonces|mejor|lo|te|adios|todos|eu|"
                         r"sinceramente|realmente|nomas|es)",
-        "distant-past": r"\b(?:hace _W_?anos|hace tiempo|cuando era|de adolescente|de nin[oa]|el ano pasado)\b",
+        "distant-past": r"\b(?:cuando tenia \d+|con \d+ anos|a los \d+|hace _W_?anos|hace tiempo|cuando era|"
+                        r"de adolescente|de nin[oa]|el ano pasado)\b",
         "relapse": r"\b(?:todavia|otra vez|de nuevo|aun)\b",
         "recovery": r"\b(?:(?:estoy|me siento) (?:mucho )?mejor|agradecid[oa]|me ayudo)\b",
         "past-tense": r"\b(?:queria|quise|pense|pensaba|estaba|intente)\b",
@@ -1237,9 +1318,11 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "subject-free": r"(?:ich|und|aber|einfach|echt|halt|eigentlich|auch|doch|nur|so|denn|ja|jetzt|heute|ehrlich|"
                         r"wirklich|manchmal|oft|immer|mittlerweile|inzwischen|irgendwie|dass|weil|oder|nein|mehr|"
                         r"gerade|grad|langsam|nun|also|bald|noch|schon|ganz)",
-        "distant-past": r"\b(?:vor _W_?jahren|fruher|als (?:teenager|kind|jugendlicher)|als ich jung|letztes jahr)\b",
+        "distant-past": r"\b(?:mit \d+|als ich \d+ war|vor _W_?jahren|fruher|als (?:teenager|kind|jugendlicher)|"
+                        r"als ich jung|letztes jahr)\b",
         "relapse": r"\b(?:immer noch|wieder|noch)\b",
-        "recovery": r"\b(?:(?:geht es mir|gehts mir|fuhle mich|bin) _W_?besser|dankbar|geholfen)\b",
+        "recovery": r"\b(?:(?:geht es mir|gehts mir) (?:gut|besser)|(?:geht es mir|gehts mir|fuhle mich|"
+                    r"bin) _W_?besser|dankbar|geholfen)\b",
         "past-tense": r"\b(?:wollte|war|dachte|hatte)\b",
         "mundane-means": r"\b(?:fur die woche|dose|vitamine|arzt|rezept|camping)\b",
         "future-plans": r"\b(?:bis (?:nachste|nachsten|morgen|bald|dann|spater|montag|dienstag|mittwoch|donnerstag|"
@@ -1257,7 +1340,8 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "first-person": r"\b(?:je|jai|jaimerais|jaurais|jetais|me|moi|mon|ma|mes)\b",
         "shared-verb": r"(?!)",
         "subject-free": r"(?!)",
-        "distant-past": r"\b(?:il y a _W_{0,2}(?:ans|annees)|quand jetais|autrefois|adolescente?|lannee derniere)\b",
+        "distant-past": r"\b(?:a \d+ ans|quand javais \d+|il y a _W_{0,2}(?:ans|annees)|quand jetais|autrefois|"
+                        r"adolescente?|lannee derniere)\b",
         "relapse": r"\b(?:encore|toujours|de nouveau)\b",
         "recovery": r"\b(?:(?:je vais|je me sens|ca va|je suis) _W_?mieux|reconnaissante?|ma aidee?)\b",
         "past-tense": r"\b(?:voulais|voulu|etais|pensais|ai essaye)\b",
@@ -1271,13 +1355,14 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "negation": r"\b(?:nao|nunca|jamais)\b",
         "hypothetical": r"\b(?:se algum dia|se eu um dia|se voce|caso eu)\b",
         "other-person": r"\b(?:ele|ela|eles|elas|voce|amig[oa]s?|irmao|irma|filh[oa]|personagem|mae|pai|filme|"
-                        r"musica|livro|vai|vao|ia|iam|namorad[oa]|colega|vizinh[oa]|prim[oa]|avo|ti[oa]|vamos|nos|"
+                        r"musica|livro|vai|vao|ia|iam|namorad[oa]|colega|vizinh[oa]|prim[oa]|avo|ti[oa]|vamos|"
                         r"a gente)\b",
         "first-person": r"\b(?:eu|me|meu|minha|quero|estou|tenho|sou|vou)\b",
         "shared-verb": r"\b(?:queria|preferia|gostaria|preferiria)\b",
         "subject-free": r"(?:eu|e|mas|so|ja|hoje|vezes|que|porque|ou|nao|sim|assim|tambem|sempre|agora|"
                         r"sinceramente|realmente|mesmo|verdade|tipo|mano|cara)",
-        "distant-past": r"\b(?:ha _W_?anos|quando eu era|antigamente|na adolescencia|ano passado)\b",
+        "distant-past": r"\b(?:aos \d+|quando eu tinha \d+|ha _W_?anos|quando eu era|antigamente|na adolescencia|"
+                        r"ano passado)\b",
         "relapse": r"\b(?:ainda|de novo|novamente)\b",
         "recovery": r"\b(?:(?:estou|to|me sinto) _W_?melhor|grat[oa]|me ajudou)\b",
         "past-tense": r"\b(?:queria|quis|pensava|tentei|estava)\b",
@@ -1295,7 +1380,8 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "first-person": r"\b(?:io|mi|me|mio|mia|voglio|sono|ho)\b",
         "shared-verb": r"(?!)",
         "subject-free": r"(?!)",
-        "distant-past": r"\b(?:_W_?anni fa|quando ero|una volta|da adolescente|lanno scorso)\b",
+        "distant-past": r"\b(?:a \d+ anni|quando avevo \d+|_W_?anni fa|quando ero|una volta|da adolescente|"
+                        r"lanno scorso)\b",
         "relapse": r"\b(?:ancora|di nuovo)\b",
         "recovery": r"\b(?:(?:sto|mi sento) _W_?meglio|grat[oa]|mi ha aiutato)\b",
         "past-tense": r"\b(?:volevo|ero|pensavo|ho tentato)\b",
@@ -1314,7 +1400,7 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "shared-verb": r"\b(?:wil|wilde|wou|kan|moet)\b",
         "subject-free": r"(?:ik|en|maar|gewoon|echt|eigentlich|ook|toch|alleen|zo|want|ja|nu|vandaag|eerlijk|"
                         r"soms|vaak|altijd|inmiddels|dat|omdat|of|nee|meer|nog|al|dus|wel|helemaal|zelf)",
-        "distant-past": r"\b(?:_W_?(?:jaren|jaar) geleden|vroeger|toen ik|vorig jaar)\b",
+        "distant-past": r"\b(?:op mijn \d+|_W_?(?:jaren|jaar) geleden|vroeger|toen ik|vorig jaar)\b",
         "relapse": r"\b(?:nog steeds|weer|nog)\b",
         "recovery": r"\b(?:(?:gaat|voel me|ben) _W_{0,2}beter|gaat het _W_?goed|dankbaar|geholpen)\b",
         "past-tense": r"\b(?:wilde|was|dacht|probeerde)\b",
@@ -1400,9 +1486,26 @@ STEMS: Final[tuple[str, ...]] = (
     "how many", "how much", "lethal", "fatal", "be around", "be alive",
     "cuant", "dosis", "wie viele", "todlich", "combien", "dose", "quant", "hoeveel", "dodelijk", "no creo que",
     "glaube nicht", "nao vou estar", "nao estarei", "non credo", "denk niet dat", "dak$", "flat$", "toren",
-    "morto", "morta", "mortos", "mortas", "merezco", "verdiene", "merite", "mereco", "merito", "verdien", "alles",
-    "aufhort", "besser ohne", "besser dran", "glucklicher", "kann nicht mehr", "para siempre", "soporto", "aguanto",
-    "voor altijd", "wil dat", "voglio che", "me quiero", "me voy a", "me tengo que", "me necesito",
+    "morto", "morta", "mortos", "mortas", "merezco", "verdiene", "merite", "mereco", "merito", "verdien",
+    "dass alles", "besser ohne", "besser dran", "glucklicher", "soporto", "voor altijd", "wil dat", "voglio che",
+    "quemar", "verletze mich", "ritze mich", "schneide mich", "para siempre", "aguanto",
+    "acabo de", "viens d", "acabei de", "appena", "via del", "la via", "mets fin", "mettrai", "tiro minha",
+    "tirarei", "rails", "bij het spoor", "binari", "balcon", "scogliera", "davanzale", "tejado", "techo", "ventana",
+    "acantilado", "balkon", "klippe", "hochhaus", "gelander", "falaise", "voies",
+    "sacada", "varanda", "janela", "predio", "terraco", "rand$", "window",
+    "be a burden", "be a problem", "be a bother", "sere", "keine last", "un fardeau", "ser mais", "serei mais",
+    "saro piu", "meer een last",
+    "strength", "fuerzas", "kraft", "la force", "forca", "forza", "kracht", "wishing", "deseo no", "espero no",
+    "rezo", "aufzuwachen", "aufwache", "desejo nao", "queria nao", "wakker", "seil", "messer", "klinge", "pistole",
+    "waffe", "arme$", "lame$", "arma$", "lamina", "lama$", "pistola", "see myself",
+    "existiendo", "exister", "esistere", "migliore", "migliori", "think about is", "think of is", "coming back",
+    "coming home", "beter",
+    "next to", "beside me", "laid out", "counted out", "naitre", "nascido", "nacido", "geboren", "sterben will",
+    "sterben mochte", "dood wil", "dood wou", "pudiera",
+    "cuchilla", "navaja", "rasierklinge", "lame$", "rasoir", "pistolet", "lamina", "gilete", "revolver",
+    "lametta", "rasoio", "mesje", "scheermesje", "pistool", "ritzen",
+    "genommen", "schlaftablett", "zu viele", "demais", "em excesso", "troppi", "waiting", "survive", "esperando",
+    "la mort", "a morte", "de dood", "dattendre",
     "way out", "salida", "saida", "issue", "dissue", "echappatoire", "molestia", "lastre", "boulet", "couper",
     "mutiler", "blesser", "bruler", "tagliarmi", "ferirmi", "bruciarmi",
     "ein ende", "mettre fin", "dar fim", "por fim", "fine a", "an end to",
