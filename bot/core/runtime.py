@@ -193,9 +193,12 @@ class Runtime:
                 values[opt.name.replace("-", "_")] = opt.default
                 continue
             if isinstance(value, str) and opt.kind in (Kind.MEMBER, Kind.CHANNEL):
+                typed = value.strip()[:60]
                 value = await self._resolve(opt.kind, event.community.id, value)
                 if value is None:
-                    raise UserError(_(f"I can't find that {opt.kind.value} for **{opt.name}**. Try mentioning it."))
+                    example = "@name" if opt.kind is Kind.MEMBER else "#channel"
+                    raise UserError(_(f"I can't find the {opt.kind.value} `{typed}` here. Try mentioning it, "
+                                      f"like {example}."))
             values[opt.name.replace("-", "_")] = opt.convert(value)
         return values
 

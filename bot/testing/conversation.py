@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.events import AutocompleteRequest, ButtonPress, ChatMessage, CommandCall, Suggestion
-from bot.core.messages import Button
+from bot.core.messages import Button, MessageRef
 from bot.core.model import Channel, Level, Member
 from bot.testing.memory import InMemoryAdapter, Sent
 
@@ -23,6 +23,7 @@ class Person:
         self.adapter = adapter
         self.member = member
         self.channel = channel
+        self._said = 0
 
     @property
     def id(self) -> str:
@@ -61,7 +62,11 @@ class Person:
         return self.adapter.log[before:]
 
     async def say(self, text: str) -> list[Sent]:
-        return await self._run(ChatMessage(text=text, **self._event_fields()))  # type: ignore[arg-type]
+        """A chat message, with a reference to it as platforms give (so alerts can link to it)."""
+        self._said += 1
+        ref = MessageRef(self.channel.id, f"{self.member.id}/{self._said}",
+                         f"console://{self.channel.id}/{self.member.id}/{self._said}")
+        return await self._run(ChatMessage(text=text, ref=ref, **self._event_fields()))  # type: ignore[arg-type]
 
     async def press(self, button: Button | str) -> list[Sent]:
         action = button.action if isinstance(button, Button) else button
