@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.core.events import AutocompleteRequest, ButtonPress, ChatMessage, CommandCall, Suggestion
@@ -18,12 +19,18 @@ __all__ = ["Person"]
 class Person:
     """A member of the in-memory community. Every action returns the messages the bot sent in response."""
 
-    def __init__(self, rt: Runtime, adapter: InMemoryAdapter, member: Member, channel: Channel) -> None:
-        self.rt = rt
+    def __init__(
+        self, runtime: Callable[[], Runtime], adapter: InMemoryAdapter, member: Member, channel: Channel
+    ) -> None:
+        self._runtime = runtime  # asked each time, so a person outlives a restart of the bot
         self.adapter = adapter
         self.member = member
         self.channel = channel
         self._said = 0
+
+    @property
+    def rt(self) -> Runtime:
+        return self._runtime()
 
     @property
     def id(self) -> str:

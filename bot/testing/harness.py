@@ -72,7 +72,11 @@ class Harness:
         member = self.adapter.members.get(f"console:{name.lower()}") or self.adapter.add_member(name, level)
         self.adapter.set_level(member.id, level)
         chan = self.adapter.channels.get(f"console:#{channel}") or self.adapter.add_channel(channel)
-        return Person(self.rt, self.adapter, member, chan)
+        return Person(self._current, self.adapter, member, chan)
+
+    def _current(self) -> Runtime:
+        assert self.rt is not None, "the harness is stopped"
+        return self.rt
 
     async def advance(self, delta: timedelta) -> int:
         """Move time forward, running each job at its own due time."""
