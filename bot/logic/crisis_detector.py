@@ -7,6 +7,7 @@ microseconds, and only messages with a trigger stem go through the rules. The ru
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final, TextIO
 
+from bot.logic.crisis_concepts import ANCHORS, CONCEPT_MACROS, CONCEPT_STEMS, CONCEPTS
 from bot.logic.crisis_lexicon import GUARDS, IDIOMS, JOKE, KINDS, QUOTE_FRAME, RULES, STEMS
 
 __all__ = ["Severity", "Verdict", "detect", "normalise", "scan_stream"]
@@ -194,7 +196,7 @@ _SUPPORT: Final = tuple(t for t in _compile_rules() if next(iter(t[1].values()))
 _GUARDS: Final = {lang: _compile_guards(table) for lang, table in GUARDS.items()}
 _IDIOMS: Final = re.compile(r"\b(?=\w)(?:" + _alternation(IDIOMS) + ")")
 _QUOTE_FRAME: Final = re.compile(QUOTE_FRAME)
-_PREFILTER: Final = re.compile(r"\b" + _trie(STEMS))
+_PREFILTER: Final = re.compile(r"\b" + _trie(STEMS + tuple(s for stems in CONCEPT_STEMS.values() for s in stems)))
 _NEGATION_WINDOW: Final = 3  # words before a hit that a negation cue may sit in
 _JOKE: Final = re.compile(JOKE)
 _JOKE_NEGATED: Final = re.compile(rf"\b(?:{_NEG_WORDS}|geen|keine?|nest)\b")
@@ -335,8 +337,37 @@ def _hits(text: str) -> list[_Hit]:
     if not candidates:
         return []
     msg = _message(text)
-    primary = [hit for hit in candidates if _valid(hit, msg)]
-    return primary + [hit for hit in _candidates(_SUPPORT, text) if _valid(hit, msg)] if primary else []
+    primary = [h for h in (_valid_in_any(hit, msg) for hit in candidates) if h is not None]
+    if not primary:
+        return []
+    return primary + [h for h in (_valid_in_any(hit, msg) for hit in _candidates(_SUPPORT, text)) if h is not None]
+
+
+@functools.cache
+def _one_language(name: str, lang: str) -> re.Pattern[str] | None:
+    """One rule's patterns for one language alone, compiled on first need."""
+    patterns = RULES[lang].get(name)
+    return re.compile(r"\b(?=\w)(?:" + _alternation(patterns) + ")") if patterns else None
+
+
+def _valid_in_any(hit: _Hit, msg: _Message) -> _Hit | None:
+    """The hit as the language that matched first reads it or, when that language's guards reject it, as any other
+    language whose own patterns match at the same place reads it. Only when the message speaks in the other
+    language's first person and not the first one's: "i'm not suicidal" stays English however Dutch would read it."""
+    if _valid(hit, msg):
+        return hit
+    if _GUARDS[hit.rule.lang].first_person.search(msg.text) is not None:
+        return None
+    for lang in RULES:
+        if lang == hit.rule.lang or (pattern := _one_language(hit.rule.name, lang)) is None:
+            continue
+        if _GUARDS[lang].first_person.search(msg.text) is None:
+            continue
+        if (m := pattern.match(msg.text, hit.start)) is not None:
+            other = _Hit(_Rule(hit.rule.name, hit.rule.kind, lang), m.start(), m.end())
+            if _valid(other, msg):
+                return other
+    return None
 
 
 _CORE: Final = frozenset({"act", "ideation", "self-harm", "burden", "farewell"})  # each a concern on its own
@@ -372,10 +403,200 @@ def _joking(text: str) -> bool:
     return False
 
 
+# ----------------------------------------------------------------------------------------------- concept stage
+# Where no phrase rule holds, a second stage looks for the parts of a crisis message (``crisis_concepts``) meeting
+# in one clause: the author, a wish and death; the author and self-harm; the author and hopelessness. A means, a time
+# or a farewell anywhere in the message makes it urgent. Every part goes through the same guards as a rule hit.
+
+_Span = tuple[int, int]
+
+
+def _compile_concepts() -> dict[str, dict[str, re.Pattern[str]]]:
+    """Per language, one regex per concept."""
+
+    def body(patterns: Iterable[str]) -> str:
+        joined = "|".join(patterns)
+        for macro, text in CONCEPT_MACROS.items():
+            joined = joined.replace(macro, text)
+        return r"\b(?:" + _expand(joined) + r")\b"
+
+    return {lang: {name: re.compile(body(patterns)) for name, patterns in table.items()}
+            for lang, table in CONCEPTS.items()}
+
+
+_CONCEPT_RES: Final = _compile_concepts()
+# Every word start where a concept stem begins (the lookahead lets stems overlap), as one trie: which languages'
+# concepts are worth looking for is then read off the stems found, instead of searched for language by language.
+_CONCEPT_GATE: Final = re.compile(r"\b(?=(" + _trie(s for stems in CONCEPT_STEMS.values() for s in stems) + "))")
+
+
+@functools.cache
+def _stem_languages(found: str) -> frozenset[str]:
+    """The languages with a stem the trie could have stopped at ``found`` for (it reports the shortest)."""
+    return frozenset(lang for lang, stems in CONCEPT_STEMS.items() if any(s.replace("$", "").startswith(found)
+                                                                         for s in stems))
+
+
+_STRONG_DESIRE: Final = frozenset({"death", "burden", "ideation", "overdose"})  # a means or farewell: urgent
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """Where each concept of one language matched in one message."""
+
+    lang: str
+    msg: _Message
+    spans: dict[str, list[_Span]]
+
+    def clause_of(self, span: _Span) -> _Span:
+        left = self.msg.text.rfind("|", 0, span[0]) + 1
+        right = self.msg.text.find("|", span[1])
+        return left, len(self.msg.text) if right < 0 else right
+
+    def within(self, concept: str, clause: _Span) -> list[_Span]:
+        return [s for s in self.spans[concept] if clause[0] <= s[0] and s[1] <= clause[1]]
+
+
+def _concept_clean(found: _Found, span: _Span, check_negation: bool = True) -> bool:
+    """The rule guards, for one concept match: idiom, quotation, negation, condition, history. A negation in any
+    language counts: concept words are shared ("me suicidar" reads as four languages), negations rarely are."""
+    msg, guards = found.msg, _GUARDS[found.lang]
+    if any(a < span[1] and span[0] < b for a, b in msg.idioms):
+        return False
+    if msg.quoted(span[0]) and not msg.frame:
+        return False
+    before, clause = msg.clause(span[0], span[1])
+    if check_negation and any(_negated(g, before) for g in _GUARDS.values()):
+        return False
+    return not _history(guards, clause, guards.recovery.search(msg.text) is not None)
+
+
+def _author(found: _Found, start: int, end: int, dropped: bool = True) -> bool:
+    """The author is who the words from start to end are about: a first-person word inside them, or nearer before
+    them than anyone else, or (a dropped subject) no one else named before them in the clause."""
+    if any(a < end and start < b for a, b in found.spans["first"]):
+        return True
+    guards = _GUARDS[found.lang]
+    before, _ = found.msg.clause(start, end)
+    if _other_person(guards, before) or _named_subject(guards, found.msg.text, start, before):
+        return False
+    words = before.split()
+    mine = [i for i, w in enumerate(words) if guards.first_person.fullmatch(w)]
+    if mine:  # "my phone is about to die": a thing of the author's is the subject, unless a conjunction intervenes
+        return words[mine[-1]] not in _POSSESSIVES or any(w in _CONJUNCTIONS for w in words[mine[-1] + 1:])
+    # A dropped subject ("want to disappear forever"): only for a wish, a bare "suicide" is a topic, not a person.
+    return dropped and all(guards.subject_free.fullmatch(w) for w in words)
+
+
+def _desire_for(found: _Found, death: _Span) -> bool:
+    """A wish or intent before (or inside) a death match in its clause, not itself negated, said by the author."""
+    clause = found.clause_of(death)
+    for desire in found.within("desire", clause):
+        if desire[0] > death[0] and desire[1] > death[1]:
+            continue
+        inside = desire[0] >= death[0]  # "dont want to live": the negation belongs to the death words
+        start = death[0] if inside else desire[0]
+        if _concept_clean(found, (start, death[1]), check_negation=not inside) and _author(found, start, death[1]):
+            return True
+    return False
+
+
+def _cores(found: _Found) -> list[str]:
+    """The concept rules that hold on their own (each a concern)."""
+    cores = []
+    if any(_concept_clean(found, d) and _desire_for(found, d) for d in found.spans["death"]):
+        cores.append("death")
+    if any(_concept_clean(found, s) and _author(found, *s, dropped=False) for s in found.spans["self-harm"]):
+        cores.append("self-harm")
+    for name in ("burden", "ideation", "overdose"):
+        if any(_concept_clean(found, b) and _author(found, *b, dropped=False) for b in found.spans[name]):
+            cores.append(name)
+    if "overdose" in cores and _GUARDS[found.lang].mundane_means.search(found.msg.text):
+        cores.remove("overdose")
+    return cores
+
+
+def _supports(found: _Found) -> list[str]:
+    """Means (not everyday medicine), a time, a final-sounding farewell (not "see you tuesday")."""
+    guards, text = _GUARDS[found.lang], found.msg.text
+    out = []
+    if any(_concept_clean(found, m) for m in found.spans["means"]) and not guards.mundane_means.search(text):
+        out.append("means")
+    if found.spans["timing"]:
+        out.append("timing")
+    if any(_concept_clean(found, f) for f in found.spans["farewell"]) and not guards.future_plans.search(text):
+        out.append("farewell")
+    return out
+
+
+_POSSESSIVES: Final = frozenset({"my", "mi", "mis", "mein", "meine", "meinen", "meinem", "meiner", "mon", "ma", "mes",
+                                 "meu", "minha", "meus", "minhas", "mio", "mia", "miei", "mie", "mijn"})
+_CONJUNCTIONS: Final = frozenset({"and", "but", "so", "y", "pero", "und", "aber", "et", "mais", "e", "mas", "ma",
+                                  "en", "maar"})
+_CORE_NAMES: Final = {"death": "desire+death", "self-harm": "self-harm", "burden": "burden", "ideation": "ideation",
+                      "overdose": "overdose"}
+
+
+def _concept_rules(found: _Found) -> Verdict:
+    cores, supports = _cores(found), _supports(found)
+    if "overdose" in cores and any(_desire_for(found, o) for o in found.spans["overdose"]):
+        supports.append("desire")
+    if cores:
+        strong = [c for c in cores if c in _STRONG_DESIRE]
+        boost = [s for s in supports if {"death", "overdose"} & set(strong) or s not in ("timing", "desire")]
+        boost = boost if strong else []
+        names = tuple(f"concepts:{_CORE_NAMES[c]}" for c in cores) + tuple(f"concepts:with-{s}" for s in boost)
+        return Verdict(Severity.URGENT if boost else Severity.CONCERN, names)
+    if not found.spans["first"]:
+        return _NONE
+    if "farewell" in supports:
+        if "means" in supports:
+            return Verdict(Severity.URGENT, ("concepts:farewell+means",))
+        if any(_concept_clean(found, d) for d in found.spans["death"]):  # "when you read this, i won't be here"
+            return Verdict(Severity.URGENT, ("concepts:farewell+death",))
+        if len(found.spans["farewell"]) > 1:
+            return Verdict(Severity.URGENT, ("concepts:farewell+farewell",))
+    means = {found.msg.text[a:b] for a, b in found.spans["means"]}  # a place and an act: "on the roof, i jump now"
+    if "means" in supports and len(means) > 1:
+        if "timing" in supports:
+            return Verdict(Severity.URGENT, ("concepts:means+timing",))
+        if any(_desire_for(found, m) for m in found.spans["means"]):
+            return Verdict(Severity.URGENT, ("concepts:desire+means",))
+    return _NONE
+
+
+def _concept_verdict(text: str) -> Verdict:
+    """The concept stage over every language whose anchors occur; the most severe verdict wins."""
+    best = _NONE
+    msg: _Message | None = None
+    langs = frozenset().union(*(_stem_languages(m.group(1)) for m in _CONCEPT_GATE.finditer(text)))
+    for lang, by_concept in _CONCEPT_RES.items():
+        if lang not in langs:
+            continue
+        spans = {name: [m.span() for m in by_concept[name].finditer(text)] for name in ANCHORS}
+        if not any(spans.values()):
+            continue
+        spans |= {name: [m.span() for m in by_concept[name].finditer(text)] for name in ("first", "desire")}
+        if not spans["first"] and not spans["desire"]:  # every concept rule needs the author, said or implied
+            continue
+        spans |= {name: [m.span() for m in rx.finditer(text)] for name, rx in by_concept.items() if name not in spans}
+        msg = msg or _message(text)
+        found = _Found(lang, msg, spans)
+        verdict = _concept_rules(found)
+        if verdict.severity is Severity.URGENT:
+            return verdict
+        if verdict.crisis and not best.crisis:
+            best = verdict
+    return best
+
+
 def _judge(text: str) -> Verdict:
     hits = _hits(text)
     severity = _severity(frozenset(h.rule.kind for h in hits))
-    if severity is Severity.NONE or (severity is Severity.CONCERN and _joking(text)):
+    if severity is Severity.NONE:
+        verdict = _concept_verdict(text)
+        return _NONE if verdict.severity is Severity.CONCERN and _joking(text) else verdict
+    if severity is Severity.CONCERN and _joking(text):
         return _NONE
     names = {h.rule.name for h in hits}
     return Verdict(severity, tuple(n for n in _ORDER if n in names))
