@@ -405,8 +405,9 @@ def _joking(text: str) -> bool:
 
 # ----------------------------------------------------------------------------------------------- concept stage
 # Where no phrase rule holds, a second stage looks for the parts of a crisis message (``crisis_concepts``) meeting
-# in one clause: the author, a wish and death; the author and self-harm; the author and hopelessness. A means, a time
-# or a farewell anywhere in the message makes it urgent. Every part goes through the same guards as a rule hit.
+# in one clause: the author, a wish and death; the author and self-harm, hopelessness, suicide or an overdose. A means,
+# a time or a farewell anywhere in the message can make it urgent (``_URGENT_WITH``); so can a final farewell with a
+# means or with death, and a place and an act ("roof", "jump") with a time. Every part goes through the rule guards.
 
 _Span = tuple[int, int]
 
@@ -437,7 +438,20 @@ def _stem_languages(found: str) -> frozenset[str]:
                                                                          for s in stems))
 
 
-_STRONG_DESIRE: Final = frozenset({"death", "burden", "ideation", "overdose"})  # a means or farewell: urgent
+# What makes each concept rule urgent when it holds: a wish to die with a means, a time or a farewell; hopelessness
+# or suicidal thoughts only with a means or a farewell ("i can't go on today" is not an emergency); self-harm never.
+_URGENT_WITH: Final[dict[str, frozenset[str]]] = {
+    "death": frozenset({"means", "timing", "farewell"}),
+    "overdose": frozenset({"means", "timing", "farewell", "desire"}),
+    "burden": frozenset({"means", "farewell"}),
+    "ideation": frozenset({"means", "farewell"}),
+}
+_POSSESSIVES: Final = frozenset({"my", "mi", "mis", "mein", "meine", "meinen", "meinem", "meiner", "mon", "ma", "mes",
+                                 "meu", "minha", "meus", "minhas", "mio", "mia", "miei", "mie", "mijn"})
+_CONJUNCTIONS: Final = frozenset({"and", "but", "so", "y", "pero", "und", "aber", "et", "mais", "e", "mas", "ma",
+                                  "en", "maar"})
+_CORE_NAMES: Final = {"death": "desire+death", "self-harm": "self-harm", "burden": "burden", "ideation": "ideation",
+                      "overdose": "overdose"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,22 +543,12 @@ def _supports(found: _Found) -> list[str]:
     return out
 
 
-_POSSESSIVES: Final = frozenset({"my", "mi", "mis", "mein", "meine", "meinen", "meinem", "meiner", "mon", "ma", "mes",
-                                 "meu", "minha", "meus", "minhas", "mio", "mia", "miei", "mie", "mijn"})
-_CONJUNCTIONS: Final = frozenset({"and", "but", "so", "y", "pero", "und", "aber", "et", "mais", "e", "mas", "ma",
-                                  "en", "maar"})
-_CORE_NAMES: Final = {"death": "desire+death", "self-harm": "self-harm", "burden": "burden", "ideation": "ideation",
-                      "overdose": "overdose"}
-
-
 def _concept_rules(found: _Found) -> Verdict:
     cores, supports = _cores(found), _supports(found)
     if "overdose" in cores and any(_desire_for(found, o) for o in found.spans["overdose"]):
         supports.append("desire")
     if cores:
-        strong = [c for c in cores if c in _STRONG_DESIRE]
-        boost = [s for s in supports if {"death", "overdose"} & set(strong) or s not in ("timing", "desire")]
-        boost = boost if strong else []
+        boost = [s for s in supports if any(s in _URGENT_WITH.get(c, ()) for c in cores)]
         names = tuple(f"concepts:{_CORE_NAMES[c]}" for c in cores) + tuple(f"concepts:with-{s}" for s in boost)
         return Verdict(Severity.URGENT if boost else Severity.CONCERN, names)
     if not found.spans["first"]:
