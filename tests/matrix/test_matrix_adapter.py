@@ -51,6 +51,16 @@ async def room_with_bot(member: MemberClient, bot: RunningBot, *, encrypted: boo
     return room
 
 
+async def room_of_two(bot: RunningBot, make_member: MakeMember) -> tuple[MemberClient, MemberClient, str]:
+    """Alice's room with the bot, and Bob in it too."""
+    alice = await make_member("alice")
+    bob = await make_member("bob")
+    room = await room_with_bot(alice, bot)
+    await alice.client.room_invite(room, bob.user_id)
+    await bob.join(await bob.wait_for_invite(room))
+    return alice, bob, room
+
+
 async def answered_privately(
     member: MemberClient, bot: RunningBot, room: str, command: str, expected: str
 ) -> tuple[str, Arrival]:
@@ -96,11 +106,7 @@ async def test_a_cog_can_open_a_thread_and_post_in_it(start: StartBot, make_memb
 
 async def test_help_lists_only_what_the_member_may_use(start: StartBot, make_member: MakeMember) -> None:
     bot = await start()
-    alice = await make_member("alice")
-    bob = await make_member("bob")
-    room = await room_with_bot(alice, bot)
-    await alice.client.room_invite(room, bob.user_id)
-    await bob.join(await bob.wait_for_invite(room))
+    alice, bob, room = await room_of_two(bot, make_member)
 
     asked = await bob.send_text(room, "!help")
     for_bob = await bob.wait_for_message(room, reply_to(asked))
@@ -113,11 +119,7 @@ async def test_help_lists_only_what_the_member_may_use(start: StartBot, make_mem
 
 async def test_power_levels_decide_who_is_a_facilitator(start: StartBot, make_member: MakeMember) -> None:
     bot = await start()
-    alice = await make_member("alice")
-    bob = await make_member("bob")
-    room = await room_with_bot(alice, bot)
-    await alice.client.room_invite(room, bob.user_id)
-    await bob.join(await bob.wait_for_invite(room))
+    alice, bob, room = await room_of_two(bot, make_member)
 
     refused = await bob.wait_for_message(room, reply_to(await bob.send_text(room, "!facilitate")))
     assert "Only facilitators" in refused.body
@@ -163,11 +165,7 @@ async def test_reactions_press_buttons_for_their_member_only(
     start: StartBot, make_member: MakeMember
 ) -> None:
     bot = await start()
-    alice = await make_member("alice")
-    bob = await make_member("bob")
-    room = await room_with_bot(alice, bot)
-    await alice.client.room_invite(room, bob.user_id)
-    await bob.join(await bob.wait_for_invite(room))
+    alice, bob, room = await room_of_two(bot, make_member)
 
     offer = await alice.wait_for_message(room, reply_to(await alice.send_text(room, "!pick")))
     keys = [b["key"] for b in offer.content["org.circlebot.buttons"]]
