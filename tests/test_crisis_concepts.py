@@ -70,11 +70,105 @@ def test_concepts_keep_the_rule_guards(text: str) -> None:
     assert detect(text).severity is NONE
 
 
-def test_concepts_only_speak_where_the_rules_found_nothing() -> None:
+def test_concepts_only_speak_where_the_rules_found_nothing_or_to_make_a_concern_urgent() -> None:
     for row in load_eval():
         verdict = detect(row.text)
-        if _rules_alone(row.text) is not NONE:
-            assert not set(verdict.reasons) & CONCEPT_REASONS
+        if _rules_alone(row.text) is not NONE and set(verdict.reasons) & CONCEPT_REASONS:
+            assert _rules_alone(row.text) is CONCERN and verdict.severity is URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "this is goodbye everyone. please look after my cat, she likes the window seat",  # a farewell and a handover
+    "dit is mijn laatste bericht, zorg goed voor mijn kat",
+    "everything is pointless, the pills are right here",  # hopelessness and a means no rule paired
+])
+def test_concepts_make_a_rule_concern_urgent(text: str) -> None:
+    assert _rules_alone(text) is CONCERN
+    verdict = detect(text)
+    assert verdict.severity is URGENT
+    assert set(verdict.reasons) & set(KINDS) and set(verdict.reasons) & CONCEPT_REASONS
+
+
+@pytest.mark.parametrize("text", [
+    "this is my last message, i love you all",  # every farewell word is the rules' own: nothing added
+    "i hurt myself again last night",  # self-harm with a time is not an emergency
+])
+def test_concepts_do_not_count_the_rules_words_twice(text: str) -> None:
+    assert detect(text).severity is _rules_alone(text) is CONCERN
+
+
+@pytest.mark.parametrize("text", [
+    "honestly what's the point of any of it anymore",
+    "nothing is ever going to get better for me",
+    "i'm tired of fighting",
+    "i'm so done with everything",
+    "je suis tellement fatiguée de me battre",
+    "¿para qué seguir? nada va a mejorar nunca",
+    "pra que continuar? nada nunca vai melhorar",
+    "sono stanco di lottare, non ne posso più",
+    "wozu das alles noch, es wird nie besser",
+    "ik ben het vechten zo moe, het wordt nooit beter",
+    "il ne me reste plus rien",
+])
+def test_despair_without_a_named_subject_is_a_concern(text: str) -> None:
+    verdict = detect(text)
+    assert verdict.severity is CONCERN
+    assert "concepts:despair" in verdict.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "i'm so done with this homework, it's endless",  # a thing, not life
+    "what's the point of this meeting honestly",
+    "tired of fighting with the printer every day",
+    "nothing will ever get better than that pizza",  # praise
+    "my mum says nothing will ever get better",  # someone else
+    "à quoi bon repasser ce linge",
+    "non ne posso più di questo caldo",
+    "estoy cansada de todo este ruido",
+    "wozu noch einen Kaffee",
+    "ik ben klaar met alles voor vandaag",
+    "i have nothing left to do today",
+    "i used to think nothing would ever get better, now i'm doing great",  # recovery
+])
+def test_despair_idioms_and_objects_are_not_crises(text: str) -> None:
+    assert detect(text).severity is NONE
+
+
+@pytest.mark.parametrize("text", [
+    "je me suis brûlée le bras ce soir", "mi sto tagliando di nuovo", "mi sono bruciata il braccio apposta",
+    "me estoy quemando otra vez", "me queimei de propósito", "je me suis fait mal exprès",
+    "ich ritze mich ständig", "ik snij mezelf elke dag", "i burned my arm on purpose",
+])
+def test_past_and_habitual_self_harm_is_a_concern(text: str) -> None:
+    assert detect(text).severity is CONCERN
+
+
+@pytest.mark.parametrize("text", [
+    "me cortei com o papel, que raiva", "mi sono tagliato con il coltello del pane, niente di grave",
+    "ik heb mezelf gesneden aan een papiertje haha", "me corté sin querer", "me cortei sem querer",
+    "je me suis coupé avec le couteau en cuisinant",
+])
+def test_an_accident_with_an_everyday_instrument_is_not_self_harm(text: str) -> None:
+    assert detect(text).severity is NONE
+
+
+def test_a_blade_is_never_an_accident() -> None:
+    assert detect("me corté con una cuchilla").severity is CONCERN
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ich wünschte, ich wäre nicht mehr da", CONCERN),  # German sets the wish apart with a comma
+    ("ich denke daran, alles zu beenden", CONCERN),
+    ("ich hoffe, ich bin morgen nicht mehr krank", NONE),
+    ("ich will das projekt beenden", NONE),
+    ("je ne veux plus être là", CONCERN),  # the negation belongs to the wish
+    ("non voglio più essere qui", CONCERN),
+    ("não quero mais estar aqui", CONCERN),
+    ("ojalá no hubiera nacido", CONCERN),
+    ("ojalá hubiera nacido en los 80", NONE),
+])
+def test_wishes_across_a_comma_and_negated_wishes(text: str, expected: Severity) -> None:
+    assert detect(text).severity is expected
 
 
 def test_concept_reasons_name_rules_never_text() -> None:
@@ -111,6 +205,16 @@ def test_concept_stage_generalises_on_a_fresh_batch() -> None:
     assert with_concepts > rules_only
     assert with_concepts / len(positives) >= 0.9
     assert not any(detect(t).crisis for t in negatives)
+
+
+def test_a_later_fresh_batch_is_caught_without_false_alarms() -> None:
+    """tests/data/crisis_fresh_4.tsv, written before the despair and past-tense classes were added."""
+    with (_FRESH.parent / "crisis_fresh_4.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    positives = [r["text"] for r in rows if r["label"] != "none"]
+    assert sum(detect(t).crisis for t in positives) / len(positives) >= 0.9
+    assert all(detect(r["text"]).severity is URGENT for r in rows if r["label"] == "urgent")
+    assert not any(detect(r["text"]).crisis for r in rows if r["label"] == "none")
 
 
 def test_prefilter_lets_through_every_message_the_concepts_flag() -> None:

@@ -408,6 +408,8 @@ def _joking(text: str) -> bool:
 # in one clause: the author, a wish and death; the author and self-harm, hopelessness, suicide or an overdose. A means,
 # a time or a farewell anywhere in the message can make it urgent (``_URGENT_WITH``); so can a final farewell with a
 # means or with death, and a place and an act ("roof", "jump") with a time. Every part goes through the rule guards.
+# Where a phrase rule only found a concern, the stage reads the message again with the rule's words blanked out, the
+# rule's kind standing in for the core: what it finds besides (a means, a pet entrusted) can make it urgent.
 
 _Span = tuple[int, int]
 
@@ -445,12 +447,18 @@ _URGENT_WITH: Final[dict[str, frozenset[str]]] = {
     "overdose": frozenset({"means", "timing", "farewell", "desire"}),
     "burden": frozenset({"means", "farewell"}),
     "ideation": frozenset({"means", "farewell"}),
+    "despair": frozenset({"means", "farewell"}),
+    "farewell": frozenset({"means", "handover"}),  # only from a phrase rule: a means, or a pet or child entrusted
 }
+# The concept core each phrase rule kind amounts to, for the concept stage to weigh with what it finds besides.
+_AS_CONCEPT: Final = {"act": "death", "ideation": "ideation", "burden": "burden", "self-harm": "self-harm",
+                      "farewell": "farewell"}
 _POSSESSIVES: Final = frozenset({"my", "mi", "mis", "mein", "meine", "meinen", "meinem", "meiner", "mon", "ma", "mes",
                                  "meu", "minha", "meus", "minhas", "mio", "mia", "miei", "mie", "mijn"})
 _CONJUNCTIONS: Final = frozenset({"and", "but", "so", "y", "pero", "und", "aber", "et", "mais", "e", "mas", "ma",
                                   "en", "maar"})
 _CORE_NAMES: Final = {"death": "desire+death", "self-harm": "self-harm", "burden": "burden", "ideation": "ideation",
+               "despair": "despair",
                       "overdose": "overdose"}
 
 
@@ -503,9 +511,14 @@ def _author(found: _Found, start: int, end: int, dropped: bool = True) -> bool:
 
 
 def _desire_for(found: _Found, death: _Span) -> bool:
-    """A wish or intent before (or inside) a death match in its clause, not itself negated, said by the author."""
+    """A wish or intent before (or inside) a death match in its clause, not itself negated, said by the author; or
+    ending the clause before it, as German sets a wish apart with a comma ("ich wünschte, ich wäre nicht mehr da")."""
     clause = found.clause_of(death)
-    for desire in found.within("desire", clause):
+    desires = found.within("desire", clause)
+    if clause[0] > 0:
+        last = found.within("desire", found.clause_of((clause[0] - 1, clause[0] - 1)))[-1:]
+        desires = [d for d in last if not found.msg.text[d[1]:clause[0]].strip(" |")] + desires
+    for desire in desires:
         if desire[0] > death[0] and desire[1] > death[1]:
             continue
         inside = desire[0] >= death[0]  # "dont want to live": the negation belongs to the death words
@@ -522,6 +535,8 @@ def _cores(found: _Found) -> list[str]:
         cores.append("death")
     if any(_concept_clean(found, s) and _author(found, *s, dropped=False) for s in found.spans["self-harm"]):
         cores.append("self-harm")
+    if any(_concept_clean(found, d) and _author(found, *d) for d in found.spans["despair"]):  # often subject-less
+        cores.append("despair")
     for name in ("burden", "ideation", "overdose"):
         if any(_concept_clean(found, b) and _author(found, *b, dropped=False) for b in found.spans[name]):
             cores.append(name)
@@ -538,18 +553,21 @@ def _supports(found: _Found) -> list[str]:
         out.append("means")
     if found.spans["timing"]:
         out.append("timing")
-    if any(_concept_clean(found, f) for f in found.spans["farewell"]) and not guards.future_plans.search(text):
-        out.append("farewell")
+    if not guards.future_plans.search(text):
+        out += [name for name in ("farewell", "handover") if any(_concept_clean(found, f) for f in found.spans[name])]
     return out
 
 
-def _concept_rules(found: _Found) -> Verdict:
-    cores, supports = _cores(found), _supports(found)
+def _concept_rules(found: _Found, given: frozenset[str] = frozenset()) -> Verdict:
+    """The concept verdict; ``given`` are concept cores a phrase rule already holds, which the means, time or farewell
+    found here can make urgent (they are not reported again)."""
+    own, supports = _cores(found), _supports(found)
+    cores = own + sorted(given.difference(own))
     if "overdose" in cores and any(_desire_for(found, o) for o in found.spans["overdose"]):
         supports.append("desire")
     if cores:
         boost = [s for s in supports if any(s in _URGENT_WITH.get(c, ()) for c in cores)]
-        names = tuple(f"concepts:{_CORE_NAMES[c]}" for c in cores) + tuple(f"concepts:with-{s}" for s in boost)
+        names = tuple(f"concepts:{_CORE_NAMES[c]}" for c in own) + tuple(f"concepts:with-{s}" for s in boost)
         return Verdict(Severity.URGENT if boost else Severity.CONCERN, names)
     if not found.spans["first"]:
         return _NONE
@@ -569,7 +587,7 @@ def _concept_rules(found: _Found) -> Verdict:
     return _NONE
 
 
-def _concept_verdict(text: str) -> Verdict:
+def _concept_verdict(text: str, given: frozenset[str] = frozenset()) -> Verdict:
     """The concept stage over every language whose anchors occur; the most severe verdict wins."""
     best = _NONE
     msg: _Message | None = None
@@ -581,17 +599,26 @@ def _concept_verdict(text: str) -> Verdict:
         if not any(spans.values()):
             continue
         spans |= {name: [m.span() for m in by_concept[name].finditer(text)] for name in ("first", "desire")}
-        if not spans["first"] and not spans["desire"]:  # every concept rule needs the author, said or implied
+        if not (given or spans["first"] or spans["desire"] or spans["despair"]):  # the author, said or implied
             continue
         spans |= {name: [m.span() for m in rx.finditer(text)] for name, rx in by_concept.items() if name not in spans}
+        spans["farewell"] = sorted(spans["farewell"] + spans["handover"])  # entrusting is a farewell, and more
         msg = msg or _message(text)
         found = _Found(lang, msg, spans)
-        verdict = _concept_rules(found)
+        verdict = _concept_rules(found, given)
         if verdict.severity is Severity.URGENT:
             return verdict
         if verdict.crisis and not best.crisis:
             best = verdict
     return best
+
+
+def _masked(text: str, hits: Iterable[_Hit]) -> str:
+    """The text with the phrase hits blanked out (same length), so the concept stage only adds what they did not see:
+    "jump off a bridge" is an intent rule already, not an intent plus a means."""
+    for hit in hits:
+        text = text[:hit.start] + " " * (hit.end - hit.start) + text[hit.end:]
+    return text
 
 
 def _judge(text: str) -> Verdict:
@@ -603,7 +630,13 @@ def _judge(text: str) -> Verdict:
     if severity is Severity.CONCERN and _joking(text):
         return _NONE
     names = {h.rule.name for h in hits}
-    return Verdict(severity, tuple(n for n in _ORDER if n in names))
+    reasons = tuple(n for n in _ORDER if n in names)
+    if severity is Severity.CONCERN:  # a means, a time or a final farewell no phrase rule saw can make it urgent
+        given = frozenset(_AS_CONCEPT[h.rule.kind] for h in hits if h.rule.kind in _AS_CONCEPT)
+        upgrade = _concept_verdict(_masked(text, hits), given)
+        if upgrade.severity is Severity.URGENT:
+            return Verdict(Severity.URGENT, reasons + upgrade.reasons)
+    return Verdict(severity, reasons)
 
 
 def detect(text: str) -> Verdict:

@@ -892,6 +892,8 @@ _PT: Final[dict[str, tuple[str, ...]]] = {
         r"\bnao (?:vou estar|estarei) aqui (?:por )?muito (?:tempo|mais)\b",
         r"\bminha ultima mensagem\b(?! (?:antes|ate|por))",
         r"\badeus (?:pra|para) sempre\b",
+        r"\b(?:doando|doei|distribuindo|dando embora) (?:todas |todos )?(?:as |os )?(?:minhas coisas|meus pertences)\b"
+        r"(?! (?:velhas|usadas|que nao uso|no|na|num|numa|online|para (?:a|o) (?:caridade|igreja|bazar))\b)",
         r"\bnao (?:vou mais estar|estarei mais|vou estar mais) aqui\b",
         r"\bquando (?:voces |voce |alguem )?(?:lerem|ler|virem|encontrarem) "
         r"(?:isso|isto|esta mensagem|essa mensagem)\b",
@@ -1026,7 +1028,8 @@ _IT: Final[dict[str, tuple[str, ...]]] = {
         r"\baddio per sempre\b",
         r"\bnon ci saro piu\b",
         r"\bquando (?:leggerete|leggerai|leggete|leggi) (?:questo|questo messaggio)\b",
-        r"\bregalo (?:tutte )?le mie cose\b",
+        r"\b(?:regalo|sto regalando|do via|sto dando via) (?:tutte )?le mie cose\b"
+        r"(?! (?:vecchie|usate|che non uso|al|alla|su|in|online)\b)",
     ),
     "plan-or-means": (
         r"\bquant[ei] (?:pillole|pills|pastiglie|compresse|\w+) (?:servono|ci vogliono|devo prendere|"
@@ -1411,6 +1414,12 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
 }
 
 # Everyday figures of speech; a hit overlapping one is no hit. Shared by all languages (they rarely collide).
+# A reflexive cut, burn or injury in the past, in the Romance languages, Dutch and German: an accident when what
+# follows says how ("with the bread knife", "by accident"), see IDIOMS.
+_INJURED: Final = (r"(?:me (?:corte|corto|queme|quemo|cortei|queimei|lastime|machuquei)|mi (?:sono )?(?:tagliat|"
+                   r"bruciat|taglio|brucio|ferit)\w*|me suis (?:coupe|brule|blesse)e?|mezelf (?:_W_)?(?:gesneden|"
+                   r"gebrand|verwond|bezeerd)|mich (?:geschnitten|verbrannt|verletzt))")
+
 IDIOMS: Final[tuple[str, ...]] = (
     r"\bdie (?:my|her|his|your|the|their|our) (?:hair|clothes|shirt)\b",
     r"\bto die for\b(?! (?:\w+ )?(?:weeks|days|months|years|hours|while|ages|long|time|now))",
@@ -1453,6 +1462,15 @@ IDIOMS: Final[tuple[str, ...]] = (
     r"\b(?:cut|cutting|burn|burned|burnt|hurt|hurting|harm) _ME_ (?:on (?:the|a|my|an)|while|when|shaving|cooking|"
     r"accidentally|by accident|at|playing|during|in the|laughing|"
     r"with (?:a|the|my) (?!(?:lighter|razor|razors|blade|blades|compass|cigarette)\b))",
+    # The same accident in the other languages: a reflexive cut or burn "with the bread knife", "on paper", "while
+    # cooking"; a blade, razor, lighter or cigarette as the instrument is not an accident.
+    rf"\b{_INJURED} (?:(?:con|com|with|aan|an|met|avec|beim|bij|mentre|cuando|quando|"
+    r"tijdens|en (?:cuisinant|cocinando|faisant)) )(?!(?:(?:el|la|un|una|il|lo|o|a|um|uma|een|het|de|der|die|dem|"
+    r"einer|einem|le|les|mon|ma|mijn|mi|meu|minha) )?(?:cuchilla|navaja|lamina|gilete|lametta|lama|rasoio|lame|"
+    r"rasoir|briquet|mesje|scheermes\w*|klinge|rasierklinge|feuerzeug|zigarette|cigarr\w*|sigarett\w*|cigarette|"
+    r"aansteker|sigaret|mechero|isqueiro|accendino|razor|blade|lighter)\b)",
+    rf"\b{_INJURED} _W_{{0,2}}(?:sin querer|por (?:accidente|acidente|descuido)|sem querer|per sbaglio|per caso|"
+    r"par accident|sans (?:faire expres|le vouloir)|aus versehen|versehentlich|per ongeluk|by accident|accidentally)\b",
     r"\b(?:kill|killing|killed) _ME_ (?:laughing|with laughter|over|trying|at|with|working|studying|to get|to "
     r"finish)\b",
     r"\bcould (?:have )?(?:just )?kill(?:ed)? _ME_ (?:for|when|because)\b",
@@ -1583,7 +1601,7 @@ STEMS: Final[tuple[str, ...]] = (
     "peso", "remedio", "comprimido", "ponte", "telhado", "beirada", "trilhos", "pular", "ultima mensagem", "adeus",
     "minha vida", "acabar com", "minhas coisas", "jogar", "fardo", "estorvo", "ninguem", "tomei", "aguento",
     "pra sempre", "para sempre", "bilhete", "que tudo", "se eu", "enforcar", "vontade de", "sentido", "melhor se",
-    "pulsos", "veias", "o dia",
+    "pulsos", "veias", "o dia", "meus pertences",
     # Italian
     "uccid", "ammazz", "farla finita", "togliermi", "morire", "vivere", "svegli", "sparire", "tagliat", "ferit",
     "bruciat", "del male", "senza di me", "senza me", "pillole", "pastiglie", "lettera daddio", "tetto", "cornicione",
