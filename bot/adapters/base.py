@@ -23,6 +23,10 @@ class Adapter(Protocol):
     platform: str
     prefix: str  # how members type commands here: "/" on Discord and the terminal, "!" on Matrix
 
+    def command_label(self, name: str) -> str:
+        """How a member types the command here (``/circle join``, ``!circle join``, ``/cope find``)."""
+        ...
+
     async def start(self, rt: Runtime) -> None:
         """Connect and begin delivering events; returns once connected (receiving runs in the background)."""
         ...

@@ -207,6 +207,9 @@ class DiscordAdapter:
             raise RuntimeError("the Discord adapter is not started")
         return self._client
 
+    def command_label(self, name: str) -> str:
+        return self.commands.label_of(name)
+
     def owns(self, community_id: str) -> bool:
         """Discord puts a guild on shard ``(id >> 22) % shard_count``; with no shard ids set, we run them all."""
         platform, _sep, guild = community_id.partition(":")

@@ -48,6 +48,11 @@ class SlashCommands:
     def name_of(self, path: Iterable[str]) -> str | None:
         return self.routes.get(tuple(path))
 
+    def label_of(self, name: str) -> str:
+        """How members type a core command here: ``cope`` may be ``/cope find`` beside its own group."""
+        path = next((p for p, n in self.routes.items() if n == name), tuple(name.split()))
+        return "/" + " ".join(path)
+
 
 def _short(text: str) -> str:
     line = (text.strip().split("\n", 1)[0] or "-").strip()

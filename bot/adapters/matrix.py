@@ -117,6 +117,9 @@ class MatrixAdapter:
         return AsyncClient(self.homeserver, self.user_id, store_path=store, config=config)
 
     # -- life ----------------------------------------------------------------------------------------------
+    def command_label(self, name: str) -> str:
+        return self.prefix + name
+
     def owns(self, community_id: str) -> bool:
         """One process per bot account: every Matrix community it is in is this process's."""
         return community_id.startswith(f"{wire.PLATFORM}:")

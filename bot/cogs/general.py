@@ -41,10 +41,9 @@ class General(Cog):
     @command("help")
     async def help(self, ctx: Context) -> None:
         """List the commands you can use here."""
-        prefix = ctx.adapter.prefix
         groups: dict[Level, list[str]] = {}
         for spec in self.rt.registry.specs(ctx.level):
-            groups.setdefault(spec.level, []).append(f"`{prefix}{spec.name}` — {spec.summary}")
+            groups.setdefault(spec.level, []).append(f"`{ctx.adapter.command_label(spec.name)}` — {spec.summary}")
         fields = tuple(
             Field(_(f"For {level.label}"), "\n".join(lines)) for level, lines in sorted(groups.items())
         )

@@ -90,6 +90,8 @@ async def test_bare_command_beside_its_group_is_a_sub_command(fake: FakeDiscord,
     call = await fake.wait_for_call("POST", CALLBACK)
     assert call.ephemeral and call.message["content"] == "breathing"  # reply_private is ephemeral on Discord
     assert bot.probe.calls == [("cope", {"query": "breathing"})]
+    assert bot.adapter.command_label("cope") == "/cope find"  # so `help` shows what members really type
+    assert bot.adapter.command_label("circle admin rename") == "/circle admin rename"
 
 
 async def test_button_click_reaches_the_cog_and_survives_restart(
