@@ -144,8 +144,8 @@ class Checkins(Cog):
         await ctx.reply_private(Rich(
             title=_(f"Your check-ins, last {days} days"),
             text="\n".join(lines),
-            fields=(Field(_("In all"), _(f"{numbers.count} check-ins, average {numbers.average} "
-                                         f"(from {numbers.lowest} to {numbers.highest})")),),
+            fields=(Field(_("In all"), _(f"{numbers.count} check-in{'s' if numbers.count != 1 else ''}, "
+                                         f"average {numbers.average} (from {numbers.lowest} to {numbers.highest})")),),
         ))
 
     @command("mood chart", opt.choice("days", "How far back to draw", ("30", "90"), required=False, default="30"),
