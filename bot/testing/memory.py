@@ -89,6 +89,9 @@ class InMemoryAdapter:
     async def close(self) -> None:
         self.rt = None
 
+    def command_label(self, name: str) -> str:
+        return self.prefix + name
+
     def owns(self, community_id: str) -> bool:
         return community_id == self.community.id
 
