@@ -67,16 +67,9 @@ class Demo:
             return True
         if line.startswith(":"):
             return await self.meta(line)
-        person = self.h.person(self.actor, self._level(self.actor), self.channel)
+        person = self.h.person(self.actor, channel=self.channel)
         await person.type(line)
         return True
-
-    def _level(self, name: str) -> Level:
-        member_id = f"console:{name.lower()}"
-        standing = self.h.adapter.standing.get(member_id)
-        if standing is None:
-            return Level.MEMBER
-        return Level.ADMIN if standing.is_admin else Level.FACILITATOR if standing.is_facilitator else Level.MEMBER
 
     async def meta(self, line: str) -> bool:
         word, _sep, rest = line.partition(" ")
@@ -99,7 +92,7 @@ class Demo:
             self.say(_("Names are one word, like :as Alice"))
             return
         self.actor = name.capitalize()
-        self.h.person(self.actor, self._level(self.actor), self.channel)
+        self.h.person(self.actor, channel=self.channel)
         self.say(_(f"(you are now {self.actor})"))
 
     async def _role(self, rest: str) -> None:
@@ -112,7 +105,7 @@ class Demo:
 
     async def _channel(self, name: str) -> None:
         self.channel = name.removeprefix("#") or "general"
-        self.h.person(self.actor, self._level(self.actor), self.channel)
+        self.h.person(self.actor, channel=self.channel)
         self.say(_(f"(now speaking in #{self.channel})"))
 
     async def _clock(self, rest: str) -> None:
@@ -125,7 +118,7 @@ class Demo:
         self.say(_(f"(the time is now {self.h.clock.now():%A %d %B %Y, %H:%M} UTC)"))
 
     async def _press(self, rest: str) -> None:
-        person = self.h.person(self.actor, self._level(self.actor), self.channel)
+        person = self.h.person(self.actor, channel=self.channel)
         buttons = person.buttons()
         if not rest.isdigit() or not 1 <= int(rest) <= len(buttons):
             self.say(_("No such button. Use :press N with a number shown in [brackets]."))

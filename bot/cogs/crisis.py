@@ -86,17 +86,19 @@ class Crisis(Cog):
         channels = await self.repo.detection_channels(community_id)
         if not channels:
             return [_("Crisis detection is off here; `crisis` shows support lines privately, any time.")]
-        adapter = self.rt.adapter_for(community_id)
-        prefix = adapter.prefix if adapter is not None else "/"
-        return [say.detection_notice([c.channel_name for c in channels], prefix)]
+        return [say.detection_notice([c.channel_name for c in channels], self._prefix(community_id))]
 
     async def channel_notices(self, community_id: str, channel_id: str) -> list[str]:
         """Circle guidelines in a channel where detection is on say so, with how to opt out."""
         if not await self.repo.detection_on(community_id, channel_id):
             return []
-        adapter = self.rt.adapter_for(community_id)
         names = [c.channel_name for c in await self.repo.detection_channels(community_id) if c.channel_id == channel_id]
-        return [say.detection_notice(names, adapter.prefix if adapter is not None else "/")]
+        return [say.detection_notice(names, self._prefix(community_id))]
+
+    def _prefix(self, community_id: str) -> str:
+        """How members type commands in the community, for notices written outside a command."""
+        adapter = self.rt.adapter_for(community_id)
+        return adapter.prefix if adapter is not None else "/"
 
     # -- shared ---------------------------------------------------------------------------------------------
     async def _country(self, community_id: str, member_id: str) -> str | None:

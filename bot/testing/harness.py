@@ -67,10 +67,15 @@ class Harness:
         await self.stop()
         await self.db.close()
 
-    def person(self, name: str, level: Level = Level.MEMBER, channel: str = "general") -> Person:
+    def person(self, name: str, level: Level | None = None, channel: str = "general") -> Person:
+        """A member, new (a plain member unless ``level`` says otherwise) or known (keeping their level unless
+        ``level`` changes it), speaking in ``channel``."""
         assert self.rt is not None, "start the harness first"
-        member = self.adapter.members.get(f"console:{name.lower()}") or self.adapter.add_member(name, level)
-        self.adapter.set_level(member.id, level)
+        member = self.adapter.members.get(f"console:{name.lower()}")
+        if member is None:
+            member = self.adapter.add_member(name, level or Level.MEMBER)
+        elif level is not None:
+            self.adapter.set_level(member.id, level)
         chan = self.adapter.channels.get(f"console:#{channel}") or self.adapter.add_channel(channel)
         return Person(self._current, self.adapter, member, chan)
 
