@@ -1,28 +1,43 @@
-"""The crisis detector on a blind set written apart from its rules: the only figures that say how it generalises.
+"""The crisis detector on blind sets written apart from its rules and its training data: the only figures that say
+how it generalises.
 
-Never tune the detector on tests/data/crisis_blind.tsv, never even read it while changing the rules: once it has
-been looked at, write a new blind set. The issue's target is recall 0.97 and false positives at most 0.05; today
-the detector is far from it on unseen phrasing (see the benchmark). The floors below only guard against regressions.
+Never tune the rules or train the model on tests/data/crisis_blind*.tsv, never even read them while changing the
+detector: once a set has guided a change, write a new one. The issue's target is recall 0.97 and false positives at
+most 0.05; the detector is far from it on unseen phrasing (see the benchmark). The floors below, just under the
+figures measured when each set was first used, only guard against regressions.
 """
 
 from __future__ import annotations
 
-from benchmarks.bench_crisis import load_blind, score
+from pathlib import Path
+
+import pytest
+
+from benchmarks.bench_crisis import BLIND_PATHS, score
 from bot.logic.crisis_detector import Severity
+from bot.logic.crisis_training import load_rows
 
-MIN_RECALL = 0.72
-MAX_FALSE_POSITIVE_RATE = 0.04
+# set name: (least recall, most false positives, least urgent recall)
+FLOORS = {
+    "crisis_blind2": (0.72, 0.06, 0.50),  # first measured 0.741 / 0.052 / 0.549 (rules alone: 0.489 / 0.052 / 0.177)
+    "crisis_blind": (0.88, 0.04, 0.80),  # 0.902 / 0.027 / 0.841 with the model; spent on rule tuning before it
+}
 
 
-def test_blind_set_is_well_formed() -> None:
-    rows = load_blind()
+@pytest.mark.parametrize("path", BLIND_PATHS, ids=lambda p: p.stem)
+def test_blind_set_is_well_formed(path: Path) -> None:
+    rows = load_rows(path)
     flagged = [row for row in rows if row.label is not Severity.NONE]
     assert len(flagged) >= 160
     assert len(rows) - len(flagged) >= 160
     assert all(row.text.strip() for row in rows)
+    assert {row.lang for row in rows} == {"en", "es", "de", "fr", "pt", "it", "nl"}
 
 
-def test_detector_does_not_regress_on_the_blind_set() -> None:
-    scores = score(load_blind())
-    assert scores.recall >= MIN_RECALL, f"recall {scores.recall:.3f}"
-    assert scores.false_positive_rate <= MAX_FALSE_POSITIVE_RATE, f"false positives {scores.false_positive_rate:.3f}"
+@pytest.mark.parametrize("path", BLIND_PATHS, ids=lambda p: p.stem)
+def test_detector_does_not_regress_on_the_blind_sets(path: Path) -> None:
+    least_recall, most_false, least_urgent = FLOORS[path.stem]
+    scores = score(load_rows(path))
+    assert scores.recall >= least_recall, f"recall {scores.recall:.3f}"
+    assert scores.false_positive_rate <= most_false, f"false positives {scores.false_positive_rate:.3f}"
+    assert scores.urgent_recall >= least_urgent, f"urgent recall {scores.urgent_recall:.3f}"

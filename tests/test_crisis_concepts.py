@@ -11,7 +11,7 @@ import pytest
 from benchmarks.bench_crisis import load_eval
 from bot.logic import crisis_detector as cd
 from bot.logic.crisis_concepts import ANCHORS, CONCEPT_REASONS, CONCEPT_STEMS, CONCEPTS
-from bot.logic.crisis_detector import Severity, detect, normalise
+from bot.logic.crisis_detector import Severity, detect_by_rules, normalise
 from bot.logic.crisis_lexicon import KINDS, RULES
 
 NONE, CONCERN, URGENT = Severity.NONE, Severity.CONCERN, Severity.URGENT
@@ -29,7 +29,7 @@ def _fresh_texts() -> list[str]:
 
 def _rules_alone(text: str) -> Severity:
     norm = normalise(text)
-    return cd._severity(frozenset(h.rule.kind for h in cd._hits(norm)))
+    return cd._severity(frozenset(h.rule.kind for h in cd._hits(norm)[0]))
 
 
 @pytest.mark.parametrize(("text", "severity", "reason"), [
@@ -42,7 +42,7 @@ def _rules_alone(text: str) -> Severity:
 ])
 def test_concepts_catch_what_no_rule_lists(text: str, severity: Severity, reason: str) -> None:
     assert _rules_alone(text) is NONE  # otherwise this test says nothing about the concept stage
-    verdict = detect(text)
+    verdict = detect_by_rules(text)
     assert verdict.severity is severity
     assert reason in verdict.reasons
 
@@ -67,12 +67,12 @@ def test_concepts_catch_what_no_rule_lists(text: str, severity: Severity, reason
     "mi sono tagliato il dito cucinando",
 ])
 def test_concepts_keep_the_rule_guards(text: str) -> None:
-    assert detect(text).severity is NONE
+    assert detect_by_rules(text).severity is NONE
 
 
 def test_concepts_only_speak_where_the_rules_found_nothing_or_to_make_a_concern_urgent() -> None:
     for row in load_eval():
-        verdict = detect(row.text)
+        verdict = detect_by_rules(row.text)
         if _rules_alone(row.text) is not NONE and set(verdict.reasons) & CONCEPT_REASONS:
             assert _rules_alone(row.text) is CONCERN and verdict.severity is URGENT
 
@@ -84,7 +84,7 @@ def test_concepts_only_speak_where_the_rules_found_nothing_or_to_make_a_concern_
 ])
 def test_concepts_make_a_rule_concern_urgent(text: str) -> None:
     assert _rules_alone(text) is CONCERN
-    verdict = detect(text)
+    verdict = detect_by_rules(text)
     assert verdict.severity is URGENT
     assert set(verdict.reasons) & set(KINDS) and set(verdict.reasons) & CONCEPT_REASONS
 
@@ -94,7 +94,7 @@ def test_concepts_make_a_rule_concern_urgent(text: str) -> None:
     "i hurt myself again last night",  # self-harm with a time is not an emergency
 ])
 def test_concepts_do_not_count_the_rules_words_twice(text: str) -> None:
-    assert detect(text).severity is _rules_alone(text) is CONCERN
+    assert detect_by_rules(text).severity is _rules_alone(text) is CONCERN
 
 
 @pytest.mark.parametrize("text", [
@@ -111,7 +111,7 @@ def test_concepts_do_not_count_the_rules_words_twice(text: str) -> None:
     "il ne me reste plus rien",
 ])
 def test_despair_without_a_named_subject_is_a_concern(text: str) -> None:
-    verdict = detect(text)
+    verdict = detect_by_rules(text)
     assert verdict.severity is CONCERN
     assert "concepts:despair" in verdict.reasons
 
@@ -131,7 +131,7 @@ def test_despair_without_a_named_subject_is_a_concern(text: str) -> None:
     "i used to think nothing would ever get better, now i'm doing great",  # recovery
 ])
 def test_despair_idioms_and_objects_are_not_crises(text: str) -> None:
-    assert detect(text).severity is NONE
+    assert detect_by_rules(text).severity is NONE
 
 
 @pytest.mark.parametrize("text", [
@@ -140,7 +140,7 @@ def test_despair_idioms_and_objects_are_not_crises(text: str) -> None:
     "ich ritze mich ständig", "ik snij mezelf elke dag", "i burned my arm on purpose",
 ])
 def test_past_and_habitual_self_harm_is_a_concern(text: str) -> None:
-    assert detect(text).severity is CONCERN
+    assert detect_by_rules(text).severity is CONCERN
 
 
 @pytest.mark.parametrize("text", [
@@ -149,11 +149,11 @@ def test_past_and_habitual_self_harm_is_a_concern(text: str) -> None:
     "je me suis coupé avec le couteau en cuisinant",
 ])
 def test_an_accident_with_an_everyday_instrument_is_not_self_harm(text: str) -> None:
-    assert detect(text).severity is NONE
+    assert detect_by_rules(text).severity is NONE
 
 
 def test_a_blade_is_never_an_accident() -> None:
-    assert detect("me corté con una cuchilla").severity is CONCERN
+    assert detect_by_rules("me corté con una cuchilla").severity is CONCERN
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -168,13 +168,13 @@ def test_a_blade_is_never_an_accident() -> None:
     ("ojalá hubiera nacido en los 80", NONE),
 ])
 def test_wishes_across_a_comma_and_negated_wishes(text: str, expected: Severity) -> None:
-    assert detect(text).severity is expected
+    assert detect_by_rules(text).severity is expected
 
 
 def test_concept_reasons_name_rules_never_text() -> None:
     seen = set()
     for text in [row.text for row in load_eval()] + _fresh_texts():
-        for reason in detect(text).reasons:
+        for reason in detect_by_rules(text).reasons:
             assert reason in CONCEPT_REASONS or reason in KINDS
             seen.add(reason)
     assert seen & CONCEPT_REASONS  # the stage does speak
@@ -200,11 +200,11 @@ def test_concept_stage_generalises_on_a_fresh_batch() -> None:
     rows = _fresh_rows()
     positives = [r["text"] for r in rows if r["label"] != "none"]
     negatives = [r["text"] for r in rows if r["label"] == "none"]
-    with_concepts = sum(detect(t).crisis for t in positives)
+    with_concepts = sum(detect_by_rules(t).crisis for t in positives)
     rules_only = sum(_rules_alone(t) is not NONE for t in positives)
     assert with_concepts > rules_only
     assert with_concepts / len(positives) >= 0.9
-    assert not any(detect(t).crisis for t in negatives)
+    assert not any(detect_by_rules(t).crisis for t in negatives)
 
 
 def test_a_later_fresh_batch_is_caught_without_false_alarms() -> None:
@@ -212,9 +212,9 @@ def test_a_later_fresh_batch_is_caught_without_false_alarms() -> None:
     with (_FRESH.parent / "crisis_fresh_4.tsv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     positives = [r["text"] for r in rows if r["label"] != "none"]
-    assert sum(detect(t).crisis for t in positives) / len(positives) >= 0.9
-    assert all(detect(r["text"]).severity is URGENT for r in rows if r["label"] == "urgent")
-    assert not any(detect(r["text"]).crisis for r in rows if r["label"] == "none")
+    assert sum(detect_by_rules(t).crisis for t in positives) / len(positives) >= 0.9
+    assert all(detect_by_rules(r["text"]).severity is URGENT for r in rows if r["label"] == "urgent")
+    assert not any(detect_by_rules(r["text"]).crisis for r in rows if r["label"] == "none")
 
 
 def test_prefilter_lets_through_every_message_the_concepts_flag() -> None:
@@ -230,11 +230,11 @@ def test_a_rule_rejected_by_one_languages_guards_is_tried_in_another() -> None:
     hit = next(h for h in cd._candidates(cd._PRIMARY, text) if h.rule.name == "plan-or-means")
     assert hit.rule.lang == "es"
     assert not cd._valid(hit, cd._message(text))
-    assert detect("escrevi no caderno minha carta de despedida").severity is URGENT
+    assert detect_by_rules("escrevi no caderno minha carta de despedida").severity is URGENT
 
 
 def test_a_rule_is_not_retried_when_the_message_speaks_the_first_language() -> None:
-    assert detect("i'm not suicidal, just really tired").severity is NONE
+    assert detect_by_rules("i'm not suicidal, just really tired").severity is NONE
 
 
 def test_concept_data_is_consistent() -> None:

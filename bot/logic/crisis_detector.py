@@ -11,15 +11,18 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final, TextIO
 
 from bot.logic.crisis_concepts import ANCHORS, CONCEPT_MACROS, CONCEPT_STEMS, CONCEPTS
 from bot.logic.crisis_lexicon import GUARDS, IDIOMS, JOKE, KINDS, QUOTE_FRAME, RULES, STEMS
+from bot.logic.crisis_model import load_model
+from bot.logic.regex_dispatch import dispatch
 
-__all__ = ["Severity", "Verdict", "detect", "normalise", "scan_stream"]
+__all__ = ["MODEL_REASONS", "RulesView", "Severity", "Verdict", "detect", "detect_by_rules", "normalise", "rules_view",
+           "scan_stream", "with_model"]
 
 
 class Severity(StrEnum):
@@ -63,6 +66,7 @@ _PUNCT: Final = str.maketrans(
 _LEET_CHARS: Final = re.compile(r"[0-9$@!|]")
 _LEETY: Final = re.compile(r"[a-z0-9$@!|]*(?:[a-z][0-9$@|]|[0-9$@|][a-z]|[a-z]![a-z])[a-z0-9$@!|]*")
 _REPEATS: Final = re.compile(r"([a-z])\1{2,}")
+_TRIPLE: Final = re.compile(r"([a-z])\1\1")  # the same test, faster to fail
 # French drops the vowel of "je" in speech, with or without the apostrophe: "j'veux", "jvais me tuer".
 _FR_JE: Final = re.compile(r"\bj(?=(?:veux|vais|voudrais|me|suis|peux|pense|sens)\b)")
 _SPACED: Final = re.compile(r"\b[a-z]([ .*_-]+)(?:[a-z]\1)+[a-z]\b")  # "k m s", "d.i.e"
@@ -87,7 +91,9 @@ def normalise(text: str) -> str:
         t = _SINGLE_QUOTES.sub('"', t)
     if _LEET_CHARS.search(t):
         t = _LEETY.sub(_unleet, t)
-    t = _SPACED.sub(_join, _REPEATS.sub(r"\1", t))
+    if _TRIPLE.search(t):  # a sub with a template costs microseconds even when nothing matches
+        t = _REPEATS.sub(r"\1", t)
+    t = _SPACED.sub(_join, t)
     t = " ".join(t.translate(_PUNCT).split())
     return _FR_JE.sub("je ", t) if "j" in t else t
 
@@ -142,13 +148,17 @@ class _Guards:
     subject_free: re.Pattern[str]
 
 
-def _alternation(patterns: Iterable[str]) -> str:
-    """Patterns joined, each without its leading word boundary: the caller puts one boundary before them all, so
+def _bodies(patterns: Iterable[str]) -> list[str]:
+    """Patterns expanded, each without its leading word boundary: the caller puts one boundary before them all, so
     a position inside a word is rejected once instead of once per pattern."""
     bodies = [_expand(p) for p in patterns]
     if not all(b.startswith(r"\b") for b in bodies):
         raise ValueError("every crisis pattern must start at a word boundary (\\b)")
-    return "|".join(b[2:] for b in bodies)
+    return [b[2:] for b in bodies]
+
+
+def _alternation(patterns: Iterable[str]) -> str:
+    return "|".join(_bodies(patterns))
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -172,16 +182,13 @@ def _trie(words: Iterable[str]) -> str:
 
 
 def _compile_rules() -> tuple[tuple[re.Pattern[str], dict[str, _Rule]], ...]:
-    """One regex per rule over every language (so rules may overlap); the group that matched names the language."""
+    """One regex per rule over every language (so rules may overlap), its branches led by first letters (see
+    ``regex_dispatch``); the group that matched names the rule's language."""
     compiled = []
     for name, kind in KINDS.items():
-        groups: list[str] = []
-        rules: dict[str, _Rule] = {}
-        for lang, table in RULES.items():
-            if patterns := table.get(name):
-                rules[lang] = _Rule(name, kind, lang)
-                groups.append(f"(?P<{lang}>" + _alternation(patterns) + ")")
-        compiled.append((re.compile(r"\b(?=\w)(?:" + "|".join(groups) + ")"), rules))  # word starts only
+        bodies = {lang: _bodies(table[name]) for lang, table in RULES.items() if table.get(name)}
+        pattern = re.compile(r"\b(?=\w)" + dispatch(bodies))
+        compiled.append((pattern, {group: _Rule(name, kind, group.partition("_")[0]) for group in pattern.groupindex}))
     return tuple(compiled)
 
 
@@ -329,18 +336,21 @@ def _candidates(rules: _Rules, text: str) -> list[_Hit]:
     return found
 
 
-def _hits(text: str) -> list[_Hit]:
-    """Valid hits; the supporting rules (timing, farewell words...) are only read once a primary one holds.
+def _hits(text: str) -> tuple[list[_Hit], bool]:
+    """Valid hits; the supporting rules (timing, farewell words...) are only read once a primary one holds. And
+    whether the rules cleared the message: it has a rule's words, but every guard said no (negated, someone else,
+    an idiom, the past).
 
     Each rule is run once: the guards, which cost more than a miss, only see messages with a candidate."""
     candidates = _candidates(_PRIMARY, text)
     if not candidates:
-        return []
+        return [], False
     msg = _message(text)
     primary = [h for h in (_valid_in_any(hit, msg) for hit in candidates) if h is not None]
     if not primary:
-        return []
-    return primary + [h for h in (_valid_in_any(hit, msg) for hit in _candidates(_SUPPORT, text)) if h is not None]
+        return [], True
+    support = [h for h in (_valid_in_any(hit, msg) for hit in _candidates(_SUPPORT, text)) if h is not None]
+    return primary + support, False
 
 
 @functools.cache
@@ -621,30 +631,67 @@ def _masked(text: str, hits: Iterable[_Hit]) -> str:
     return text
 
 
-def _judge(text: str) -> Verdict:
-    hits = _hits(text)
+@dataclass(frozen=True, slots=True)
+class RulesView:
+    """What the rules make of a message, for the learned stage to add to."""
+
+    norm: str
+    verdict: Verdict
+    cleared: bool  # the rules' words are there and their guards cleared every one, or a figure of speech is
+
+
+def _judge(text: str) -> RulesView:
+    hits, cleared = _hits(text)
     severity = _severity(frozenset(h.rule.kind for h in hits))
     if severity is Severity.NONE:
         verdict = _concept_verdict(text)
-        return _NONE if verdict.severity is Severity.CONCERN and _joking(text) else verdict
+        if verdict.severity is Severity.CONCERN and _joking(text):
+            return RulesView(text, _NONE, True)
+        return RulesView(text, verdict, cleared or (not verdict.crisis and _IDIOMS.search(text) is not None))
     if severity is Severity.CONCERN and _joking(text):
-        return _NONE
+        return RulesView(text, _NONE, True)
     names = {h.rule.name for h in hits}
     reasons = tuple(n for n in _ORDER if n in names)
     if severity is Severity.CONCERN:  # a means, a time or a final farewell no phrase rule saw can make it urgent
         given = frozenset(_AS_CONCEPT[h.rule.kind] for h in hits if h.rule.kind in _AS_CONCEPT)
         upgrade = _concept_verdict(_masked(text, hits), given)
         if upgrade.severity is Severity.URGENT:
-            return Verdict(Severity.URGENT, reasons + upgrade.reasons)
-    return Verdict(severity, reasons)
+            return RulesView(text, Verdict(Severity.URGENT, reasons + upgrade.reasons), False)
+    return RulesView(text, Verdict(severity, reasons), False)
+
+
+def rules_view(text: str) -> RulesView:
+    """The rules' reading of a message, before the learned stage."""
+    norm = normalise(text)
+    return RulesView(norm, _NONE, False) if _PREFILTER.search(norm) is None else _judge(norm)
+
+
+def detect_by_rules(text: str) -> Verdict:
+    """The rules' verdict alone, without the learned stage (for measuring each on its own)."""
+    return rules_view(text).verdict
+
+
+MODEL_REASONS: Final = frozenset({"model", "model:urgent"})
+
+
+def with_model(view: RulesView, flag: Callable[[], bool], urgent: Callable[[], bool]) -> Verdict:
+    """The rules' verdict with what the model adds: a concern where the rules saw none, unless their guards cleared
+    the message's words or the author takes it back ("jk"); urgency where the rules saw a concern. The model is only
+    asked (``flag()``, ``urgent()``) when its answer can change the verdict."""
+    verdict = view.verdict
+    if verdict.severity is Severity.URGENT:
+        return verdict
+    if not verdict.crisis:
+        if view.cleared or not flag() or _joking(view.norm):
+            return verdict
+        verdict = Verdict(Severity.CONCERN, ("model",))
+    return Verdict(Severity.URGENT, (*verdict.reasons, "model:urgent")) if urgent() else verdict
 
 
 def detect(text: str) -> Verdict:
-    """How worried to be about one chat message, and which rules say so."""
-    norm = normalise(text)
-    if _PREFILTER.search(norm) is None:
-        return _NONE
-    return _judge(norm)
+    """How worried to be about one chat message, and which rules (or "model") say so."""
+    view, model = rules_view(text), load_model()
+    return with_model(view, lambda: model.flag.says_yes(view.norm), lambda: model.urgent.says_yes(view.norm))
 
 
 def scan_stream(lines: Iterable[str], out: TextIO) -> int:

@@ -1440,6 +1440,8 @@ IDIOMS: Final[tuple[str, ...]] = (
     r"\b(?:of|for|to) liv(?:e|ing) (?:in|at|on|under|abroad|alone|together|near|by|with (?:my|a|the|roommates?|"
     r"parents?))\b",
     r"\bdie on (?:this|that|the) hill\b",
+    r"\b(?:rather|sooner) (?:be dead|die) than (?!(?:to )?(?:live|living|go on|going on|keep|continue|feel|suffer|"
+    r"be alive|exist|stay)\b)",
     r"\b(?:would|d|willing to|ready to) die for\b",
     r"\bcut _ME_ (?:some|a little|a bit of|any) slack\b",
     r"\bcut _ME_ (?:off|out|loose|free|short)\b",

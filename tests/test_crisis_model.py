@@ -1,0 +1,92 @@
+"""The learned stage of the crisis detector: how it joins the rules, and that the shipped model is what the training
+code makes from the training data."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from benchmarks.bench_crisis import ORDINARY
+from bot.logic import crisis_detector as cd
+from bot.logic.crisis_detector import Severity, detect, detect_by_rules, normalise
+from bot.logic.crisis_model import LinearModel, Model, features, load_model, tokens
+from bot.logic.crisis_training import LabelledRow, Settings, digest, train, training_files, training_rows
+
+NONE, CONCERN, URGENT = Severity.NONE, Severity.CONCERN, Severity.URGENT
+
+
+def _toy(flag: dict[str, float], urgent: dict[str, float]) -> Model:
+    return Model(LinearModel(-1.0, flag, 1.0), LinearModel(-1.0, urgent, 1.0), "toy")
+
+
+@pytest.fixture
+def toy_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model that knows two words: "zebra" is a crisis, "tonight" makes one urgent."""
+    monkeypatch.setattr(cd, "load_model", lambda: _toy({"zebra": 5.0}, {"tonigh": 5.0}))
+
+
+def test_tokens_stand_for_word_families_across_languages() -> None:
+    assert len({*tokens("suicidal suicidio suicidarme suicide")}) == 1
+    assert list(features("i want")) == ["i", "want", ("i", "want")]
+
+
+@pytest.mark.usefixtures("toy_model")
+def test_the_model_flags_what_the_rules_let_pass() -> None:
+    assert detect_by_rules("a zebra again").severity is NONE
+    verdict = detect("a zebra again")
+    assert verdict.severity is CONCERN and verdict.reasons == ("model",)
+
+
+@pytest.mark.usefixtures("toy_model")
+def test_the_model_makes_a_crisis_urgent_and_says_so() -> None:
+    assert detect("zebra tonight").reasons == ("model", "model:urgent")
+    assert detect("zebra tonight").severity is URGENT
+    attempt = "i just swallowed a whole bottle of pills tonight zebra"  # urgent by the rules: kept as they say it
+    assert detect(attempt) == detect_by_rules(attempt) and detect(attempt).severity is URGENT
+
+
+@pytest.mark.usefixtures("toy_model")
+def test_the_model_respects_a_joke_the_author_marks() -> None:
+    assert detect("zebra jk").severity is NONE
+
+
+@pytest.mark.usefixtures("toy_model")
+def test_the_model_never_takes_a_rule_verdict_back() -> None:
+    assert detect("i want to kill myself").severity is detect_by_rules("i want to kill myself").severity is CONCERN
+
+
+def test_the_ceiling_shortcut_never_changes_an_answer() -> None:
+    model = load_model()
+    for text in [row.text for row in training_rows()] + list(ORDINARY):
+        norm = normalise(text)
+        for linear in (model.flag, model.urgent):
+            assert linear.says_yes(norm) == (linear.logit(norm) >= linear.threshold), text
+
+
+def test_training_learns_and_picks_a_threshold_on_held_out_folds() -> None:
+    crises = [f"i {verb} {obj} now" for verb in ("want", "need", "wish") for obj in ("gone", "over", "away", "out")]
+    calm = [f"the {thing} is {state} today" for thing in ("bus", "cat", "tea", "sun") for state in ("late", "fine",
+                                                                                                  "warm")]
+    rows = [LabelledRow(CONCERN, "en", "toy", t) for t in crises] + [LabelledRow(NONE, "en", "toy", t) for t in calm]
+    rows += [LabelledRow(URGENT, "en", "toy", f"i want {obj} tonight") for obj in ("gone", "over", "away", "out")]
+    trained = train(rows, "toy", Settings(folds=3, min_count=2))
+    flag = trained.model.flag
+    assert flag.says_yes(normalise("i need it gone")) and not flag.says_yes(normalise("the bus is warm"))
+    assert trained.model.urgent.says_yes(normalise("i wish it over tonight"))
+    assert len(trained.held_out_flag) == len(rows) and not np.isnan(trained.held_out_flag).any()
+
+
+def test_the_shipped_model_is_trained_on_todays_data() -> None:
+    """Edit a training file or the settings and this fails until ``python -m bot.logic.crisis_training`` is run."""
+    assert load_model().trained_on == digest(training_files(), Settings())
+    assert not any(path.name.startswith("crisis_blind") for path in training_files())
+
+
+def test_the_shipped_weights_are_what_training_makes() -> None:
+    settings = Settings()
+    retrained = train(training_rows(), digest(training_files(), settings), settings).model
+    shipped = load_model()
+    for mine, theirs in ((retrained.flag, shipped.flag), (retrained.urgent, shipped.urgent)):
+        assert mine.threshold == pytest.approx(theirs.threshold, abs=1e-4)
+        assert mine.weights.keys() == theirs.weights.keys()
+        assert max(abs(mine.weights[f] - theirs.weights[f]) for f in theirs.weights) < 1e-3
