@@ -13,7 +13,8 @@ of letters, and non-capturing groups (optionally ``?``). Anything else leaves a 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import pairwise
 from string import ascii_lowercase, digits
 from typing import Final
 
@@ -24,49 +25,33 @@ _QUANTIFIERS: Final = frozenset("?*+{")
 _SIMPLE_CLASS: Final = re.compile(r"\[([a-z0-9]+)\]")
 
 
-def _closing(pattern: str, start: int) -> int:
-    """The index of the parenthesis closing the group opened at ``start``, skipping escapes and character classes."""
-    depth, i, in_class = 0, start, False
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each parenthesis or bar of a pattern that is syntax (not escaped, not in a class), with its depth: an opening
+    parenthesis counts itself, a closing one no longer does."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
-            i += 2
-            continue
-        if in_class:
+            i += 1
+        elif in_class:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield i, char, depth
         i += 1
-    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+def _closing(pattern: str) -> int:
+    """The index of the parenthesis closing the group the pattern opens with."""
+    return next(i for i, char, depth in _structure(pattern) if char == ")" and depth == 0)
 
 
 def _alternatives(inner: str) -> list[str]:
     """The top-level alternatives of a group's body."""
-    parts, depth, last, i, in_class = [], 0, 0, 0, False
-    while i < len(inner):
-        char = inner[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(inner[last:i])
-            last = i + 1
-        i += 1
-    return [*parts, inner[last:]]
+    bars = [i for i, char, depth in _structure(inner) if char == "|" and depth == 0]
+    return [inner[start + 1:end] for start, end in pairwise([-1, *bars, len(inner)])]
 
 
 def _merge(into: dict[str, list[str]], more: Mapping[str, list[str]]) -> None:
@@ -93,7 +78,7 @@ def first_letters(pattern: str) -> dict[str, list[str]] | None:
         return None if after[:1] in _QUANTIFIERS else {c: [after] for c in dict.fromkeys(chars.group(1))}
     if not pattern.startswith("(?:"):
         return None
-    end = _closing(pattern, 0)
+    end = _closing(pattern)
     after = pattern[end + 1:]
     optional = after[:1] == "?" and after[1:2] not in _QUANTIFIERS
     rest = after[1:] if optional else after
