@@ -79,6 +79,9 @@ class Crisis(Cog):
         self.repo = CrisisRepo(self.rt.db)
         self.detect: Callable[[str], Verdict] = detect  # replaceable in tests
 
+    async def setup(self) -> None:
+        self.detect("")  # loads the detector's model now rather than on the first message in a detection channel
+
     def member_data(self) -> tuple[MemberData, ...]:
         return (self.repo,)
 
