@@ -85,6 +85,8 @@ async def test_only_admins_turn_detection_on_and_members_are_told(
     sent = await admin.command("crisis detection", state="on")
     notice = [s for s in sent if s.kind == "channel" and s.to == "console:#general"]
     assert notice and "settings crisis-replies off" in notice[0].text
+    told = [s.text for s in sent if s.kind == "ephemeral"]
+    assert told and "not all of them" in told[-1] and "can't replace" in told[-1]  # what it can't do, said plainly
     about = (await alice.command("about"))[-1].text
     assert "Crisis detection is on in #general" in about and "crisis-replies off" in about
     community = harness.adapter.community.id

@@ -219,8 +219,9 @@ class Crisis(Cog):
             notice = say.detection_notice([name], prefix)
             if changed:
                 await ctx.send(where.id, notice)
-            await ctx.reply(_(f"Crisis detection is on in #{name}. I posted a note there so members know.")
-                            if changed else _(f"Crisis detection was already on in #{name}."), ephemeral=True)
+            await ctx.reply(_(f"Crisis detection is on in #{name}. I posted a note there so members know.\n"
+                              f"{say.DETECTION_LIMITS}") if changed
+                            else _(f"Crisis detection was already on in #{name}."), ephemeral=True)
         else:
             await ctx.reply(_(f"Crisis detection is off in #{name}.") if changed
                             else _(f"Crisis detection was not on in #{name}."), ephemeral=True)
