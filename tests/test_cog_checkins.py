@@ -27,8 +27,8 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest_asyncio.fixture
-async def h(make_harness: Callable[..., Awaitable[Harness]]) -> Harness:
-    """Only the cogs these tests need, so a half-built feature elsewhere cannot break them."""
+async def harness(make_harness: Callable[..., Awaitable[Harness]]) -> Harness:
+    """Only the cogs these tests need (the shared people fixtures join it), and a #circles channel."""
     harness = await make_harness(cogs=[Checkins, Privacy, Settings])
     harness.adapter.add_channel("circles")
     return harness
@@ -40,13 +40,8 @@ def repo(h: Harness) -> CheckinRepo:
 
 
 @pytest.fixture
-def alice(h: Harness) -> Person:
-    return h.person("Alice")
-
-
-@pytest.fixture
-def bob(h: Harness) -> Person:
-    return h.person("Bob")
+def h(harness: Harness) -> Harness:
+    return harness
 
 
 def in_circles(h: Harness, name: str) -> Person:

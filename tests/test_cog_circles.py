@@ -29,26 +29,21 @@ WEEKLY = {"name": "Tuesday evening", "kind": "check-in", "first": "2026-03-03", 
 
 
 @pytest_asyncio.fixture
-async def h(make_harness: Callable[..., Awaitable[Harness]]) -> Harness:
-    """Only the cogs these tests need, so a half-built feature elsewhere cannot break them."""
+async def harness(make_harness: Callable[..., Awaitable[Harness]]) -> Harness:
+    """Only the cogs these tests need (the shared people fixtures join it), and a #circles channel."""
     harness = await make_harness(cogs=[Circles, Checkins, Settings, General, Privacy])
     harness.adapter.add_channel("circles")
     return harness
 
 
 @pytest.fixture
-def fran(h: Harness) -> Person:
-    return h.person("Fran", Level.FACILITATOR)
+def fran(facilitator: Person) -> Person:
+    return facilitator
 
 
 @pytest.fixture
-def alice(h: Harness) -> Person:
-    return h.person("Alice")
-
-
-@pytest.fixture
-def bob(h: Harness) -> Person:
-    return h.person("Bob")
+def h(harness: Harness) -> Harness:
+    return harness
 
 
 def repo(h: Harness) -> CircleRepo:
