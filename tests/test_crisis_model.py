@@ -6,23 +6,23 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from benchmarks.bench_crisis import ORDINARY
 from bot.logic import crisis_detector as cd
-from bot.logic.crisis_detector import Severity, detect, detect_by_rules, normalise
+from bot.logic.crisis_detector import Severity, detect, detect_by_rules, normalise, rules_view
 from bot.logic.crisis_model import LinearModel, Model, features, load_model, tokens
 from bot.logic.crisis_training import LabelledRow, Settings, digest, train, training_files, training_rows
 
 NONE, CONCERN, URGENT = Severity.NONE, Severity.CONCERN, Severity.URGENT
 
 
-def _toy(flag: dict[str, float], urgent: dict[str, float]) -> Model:
-    return Model(LinearModel(-1.0, flag, 1.0), LinearModel(-1.0, urgent, 1.0), "toy")
+def _toy(flag: dict[str, float], urgent: dict[str, float], doubt: dict[str, float]) -> Model:
+    return Model(LinearModel(-1.0, flag, 1.0), LinearModel(-1.0, urgent, 1.0), LinearModel(1.0, doubt, 0.0), "toy")
 
 
 @pytest.fixture
 def toy_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A model that knows two words: "zebra" is a crisis, "tonight" makes one urgent."""
-    monkeypatch.setattr(cd, "load_model", lambda: _toy({"zebra": 5.0}, {"tonigh": 5.0}))
+    """A model that knows three words: "zebra" is a crisis, "tonight" makes one urgent, "homework" makes the rules'
+    concern a look-alike."""
+    monkeypatch.setattr(cd, "load_model", lambda: _toy({"zebra": 5.0}, {"tonigh": 5.0}, {"homewo": -5.0}))
 
 
 def test_tokens_stand_for_word_families_across_languages() -> None:
@@ -51,42 +51,45 @@ def test_the_model_respects_a_joke_the_author_marks() -> None:
 
 
 @pytest.mark.usefixtures("toy_model")
-def test_the_model_never_takes_a_rule_verdict_back() -> None:
+def test_the_doubt_model_clears_a_rule_concern_it_is_sure_of() -> None:
     assert detect("i want to kill myself").severity is detect_by_rules("i want to kill myself").severity is CONCERN
+    assert detect_by_rules("i want to kill myself. homework again").severity is CONCERN
+    assert detect("i want to kill myself. homework again").severity is NONE
 
 
-def test_the_ceiling_shortcut_never_changes_an_answer() -> None:
-    model = load_model()
-    for text in [row.text for row in training_rows()] + list(ORDINARY):
-        norm = normalise(text)
-        for linear in (model.flag, model.urgent):
-            assert linear.says_yes(norm) == (linear.logit(norm) >= linear.threshold), text
+@pytest.mark.usefixtures("toy_model")
+def test_the_doubt_model_never_clears_an_urgent_rule_verdict() -> None:
+    attempt = "i just swallowed a whole bottle of pills, homework"
+    assert detect_by_rules(attempt).severity is URGENT and detect(attempt).severity is URGENT
 
 
-def test_training_learns_and_picks_a_threshold_on_held_out_folds() -> None:
+def test_training_learns_and_picks_thresholds_on_held_out_folds() -> None:
     crises = [f"i {verb} {obj} now" for verb in ("want", "need", "wish") for obj in ("gone", "over", "away", "out")]
     calm = [f"the {thing} is {state} today" for thing in ("bus", "cat", "tea", "sun") for state in ("late", "fine",
                                                                                                   "warm")]
     rows = [LabelledRow(CONCERN, "en", "toy", t) for t in crises] + [LabelledRow(NONE, "en", "toy", t) for t in calm]
     rows += [LabelledRow(URGENT, "en", "toy", f"i want {obj} tonight") for obj in ("gone", "over", "away", "out")]
-    trained = train(rows, "toy", Settings(folds=3, min_count=2))
+    trained = train(rows, Settings(folds=3, min_count=2))
     flag = trained.model.flag
     assert flag.says_yes(normalise("i need it gone")) and not flag.says_yes(normalise("the bus is warm"))
     assert trained.model.urgent.says_yes(normalise("i wish it over tonight"))
     assert len(trained.held_out_flag) == len(rows) and not np.isnan(trained.held_out_flag).any()
 
 
-def test_the_shipped_model_is_trained_on_todays_data() -> None:
-    """Edit a training file or the settings and this fails until ``python -m bot.logic.crisis_training`` is run."""
-    assert load_model().trained_on == digest(training_files(), Settings())
+def test_the_shipped_model_is_trained_on_todays_data_and_rules() -> None:
+    """Edit a training file, the settings or a rule that changes a verdict on the training messages, and this fails
+    until ``python -m bot.logic.crisis_training`` is run."""
+    views = [rules_view(row.text) for row in training_rows()]
+    assert load_model().trained_on == digest(training_files(), Settings(), views)
     assert not any(path.name.startswith("crisis_blind") for path in training_files())
 
 
 def test_the_shipped_weights_are_what_training_makes() -> None:
-    settings = Settings()
-    retrained = train(training_rows(), digest(training_files(), settings), settings).model
+    retrained = train(training_rows(), Settings(), training_files()).model
     shipped = load_model()
-    for mine, theirs in ((retrained.flag, shipped.flag), (retrained.urgent, shipped.urgent)):
+    assert retrained.trained_on == shipped.trained_on
+    for mine, theirs in ((retrained.flag, shipped.flag), (retrained.urgent, shipped.urgent),
+                         (retrained.doubt, shipped.doubt)):
         assert mine.threshold == pytest.approx(theirs.threshold, abs=1e-4)
         assert mine.weights.keys() == theirs.weights.keys()
         assert max(abs(mine.weights[f] - theirs.weights[f]) for f in theirs.weights) < 1e-3

@@ -425,13 +425,15 @@ _Span = tuple[int, int]
 
 
 def _compile_concepts() -> dict[str, dict[str, re.Pattern[str]]]:
-    """Per language, one regex per concept."""
+    """Per language, one regex per concept, led by first letters (``regex_dispatch``)."""
 
     def body(patterns: Iterable[str]) -> str:
-        joined = "|".join(patterns)
-        for macro, text in CONCEPT_MACROS.items():
-            joined = joined.replace(macro, text)
-        return r"\b(?:" + _expand(joined) + r")\b"
+        expanded = []
+        for pattern in patterns:
+            for macro, text in CONCEPT_MACROS.items():
+                pattern = pattern.replace(macro, text)
+            expanded.append(_expand(pattern))
+        return r"\b" + dispatch({"concept": expanded}) + r"\b"
 
     return {lang: {name: re.compile(body(patterns)) for name, patterns in table.items()}
             for lang, table in CONCEPTS.items()}
@@ -674,13 +676,17 @@ def detect_by_rules(text: str) -> Verdict:
 MODEL_REASONS: Final = frozenset({"model", "model:urgent"})
 
 
-def with_model(view: RulesView, flag: Callable[[], bool], urgent: Callable[[], bool]) -> Verdict:
+def with_model(view: RulesView, flag: Callable[[], bool], urgent: Callable[[], bool],
+               doubt: Callable[[], bool]) -> Verdict:
     """The rules' verdict with what the model adds: a concern where the rules saw none, unless their guards cleared
-    the message's words or the author takes it back ("jk"); urgency where the rules saw a concern. The model is only
-    asked (``flag()``, ``urgent()``) when its answer can change the verdict."""
+    the message's words or the author takes it back ("jk"); urgency where the rules saw a concern; and no concern
+    where the rules saw one the doubt model is sure is a look-alike. An urgent verdict of the rules stands as it is.
+    The model is only asked (``flag()``, ...) when its answer can change the verdict."""
     verdict = view.verdict
     if verdict.severity is Severity.URGENT:
         return verdict
+    if verdict.crisis and doubt():
+        return _NONE
     if not verdict.crisis:
         if view.cleared or not flag() or _joking(view.norm):
             return verdict
@@ -691,7 +697,8 @@ def with_model(view: RulesView, flag: Callable[[], bool], urgent: Callable[[], b
 def detect(text: str) -> Verdict:
     """How worried to be about one chat message, and which rules (or "model") say so."""
     view, model = rules_view(text), load_model()
-    return with_model(view, lambda: model.flag.says_yes(view.norm), lambda: model.urgent.says_yes(view.norm))
+    return with_model(view, lambda: model.flag.says_yes(view.norm), lambda: model.urgent.says_yes(view.norm),
+                      lambda: not model.doubt.says_yes(view.norm))
 
 
 def scan_stream(lines: Iterable[str], out: TextIO) -> int:
