@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from benchmarks.bench_crisis import ORDINARY, load_eval, score
 from bot.logic import crisis_detector as cd
 from bot.logic.crisis_concepts import CONCEPT_REASONS
-from bot.logic.crisis_detector import Severity, Verdict, detect, normalise, scan_stream
+from bot.logic.crisis_detector import Severity, Verdict, detect, detect_by_rules, normalise, scan_stream
 from bot.logic.crisis_lexicon import GUARDS, KINDS, RULES
 
 NONE, CONCERN, URGENT = Severity.NONE, Severity.CONCERN, Severity.URGENT
@@ -57,11 +57,18 @@ def test_most_ordinary_chat_stops_at_the_prefilter() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "i want to die", "I feel suicidal tonight", "everyone would be better off without me", "i cut again",
+    "i want to die", "everyone would be better off without me", "i cut again",
     "i'm a burden to everyone", "i don't want to live anymore", "i wish i could sleep and never wake up",
 ])
 def test_first_person_distress_is_a_concern(text: str) -> None:
     assert _severity(text) is CONCERN
+
+
+def test_feeling_suicidal_tonight_is_at_least_a_concern() -> None:
+    """The rules call it a concern (no plan, no means); the urgency model, which learnt that "tonight" often comes
+    with acute danger, may alert the facilitators too. Either is a fair reading; missing it is not."""
+    assert detect_by_rules("I feel suicidal tonight").severity is CONCERN
+    assert _severity("I feel suicidal tonight") in {CONCERN, URGENT}
 
 
 @pytest.mark.parametrize("text", [
