@@ -51,6 +51,14 @@ def test_the_model_respects_a_joke_the_author_marks() -> None:
 
 
 @pytest.mark.usefixtures("toy_model")
+@pytest.mark.parametrize("text", ["zebra, i hope it all ends well", "zebra, spero che tutto finisca bene",
+                                  "zebra, ich hoffe es geht gut aus", "zebra, ojala que todo acabe bien"])
+def test_a_figure_of_speech_explains_what_the_model_saw(text: str) -> None:
+    assert detect(text).severity is NONE
+    assert detect("zebra, it all ends tonight").severity is not NONE
+
+
+@pytest.mark.usefixtures("toy_model")
 def test_the_doubt_model_clears_a_rule_concern_it_is_sure_of() -> None:
     assert detect("i want to kill myself").severity is detect_by_rules("i want to kill myself").severity is CONCERN
     assert detect_by_rules("i want to kill myself. homework again").severity is CONCERN

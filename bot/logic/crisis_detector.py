@@ -639,7 +639,7 @@ class RulesView:
 
     norm: str
     verdict: Verdict
-    cleared: bool  # the rules' words are there and their guards cleared every one, or a figure of speech is
+    cleared: bool  # the rules' words are there, and their guards cleared every one
 
 
 def _judge(text: str) -> RulesView:
@@ -649,7 +649,7 @@ def _judge(text: str) -> RulesView:
         verdict = _concept_verdict(text)
         if verdict.severity is Severity.CONCERN and _joking(text):
             return RulesView(text, _NONE, True)
-        return RulesView(text, verdict, cleared or (not verdict.crisis and _IDIOMS.search(text) is not None))
+        return RulesView(text, verdict, cleared)
     if severity is Severity.CONCERN and _joking(text):
         return RulesView(text, _NONE, True)
     names = {h.rule.name for h in hits}
@@ -679,16 +679,16 @@ MODEL_REASONS: Final = frozenset({"model", "model:urgent"})
 def with_model(view: RulesView, flag: Callable[[], bool], urgent: Callable[[], bool],
                doubt: Callable[[], bool]) -> Verdict:
     """The rules' verdict with what the model adds: a concern where the rules saw none, unless their guards cleared
-    the message's words or the author takes it back ("jk"); urgency where the rules saw a concern; and no concern
-    where the rules saw one the doubt model is sure is a look-alike. An urgent verdict of the rules stands as it is.
-    The model is only asked (``flag()``, ...) when its answer can change the verdict."""
+    the message's words, a figure of speech explains them or the author takes it back ("jk"); urgency where the rules
+    saw a concern; and no concern where the rules saw one the doubt model is sure is a look-alike. An urgent verdict of
+    the rules stands as it is. The model is only asked (``flag()``, ...) when its answer can change the verdict."""
     verdict = view.verdict
     if verdict.severity is Severity.URGENT:
         return verdict
     if verdict.crisis and doubt():
         return _NONE
     if not verdict.crisis:
-        if view.cleared or not flag() or _joking(view.norm):
+        if view.cleared or not flag() or _joking(view.norm) or _IDIOMS.search(view.norm):
             return verdict
         verdict = Verdict(Severity.CONCERN, ("model",))
     return Verdict(Severity.URGENT, (*verdict.reasons, "model:urgent")) if urgent() else verdict

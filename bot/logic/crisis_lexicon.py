@@ -1442,6 +1442,11 @@ IDIOMS: Final[tuple[str, ...]] = (
     r"\bdie on (?:this|that|the) hill\b",
     r"\b(?:rather|sooner) (?:be dead|die) than (?!(?:to )?(?:live|living|go on|going on|keep|continue|feel|suffer|"
     r"be alive|exist|stay)\b)",
+    # "that it all ends well": a hope, in every language, however final its verb sounds.
+    r"\b(?:ends? well|ending well|end (?:up )?(?:ok|okay|fine|well)|(?:finisca|finisce|finira|finire|vada|andra) "
+    r"(?:tutto )?(?:bene|in bellezza)|(?:acabe|termine|salga|acabara|terminara) (?:todo )?bien|(?:acabe|termine|"
+    r"acabar|terminar|de) (?:tudo )?(?:bem|certo)|(?:finisse|termine|passe) bien|(?:gut|glimpflich) (?:ausgeht|"
+    r"ausgehen|endet|enden)|geht (?:es |alles )?gut aus|goed (?:afloopt|aflopen|eindigt|komt))\b",
     r"\b(?:would|d|willing to|ready to) die for\b",
     r"\bcut _ME_ (?:some|a little|a bit of|any) slack\b",
     r"\bcut _ME_ (?:off|out|loose|free|short)\b",
