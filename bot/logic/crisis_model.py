@@ -1,11 +1,11 @@
-"""A small learned stage beside the crisis rules: two logistic regressions over word beginnings and their pairs.
+"""A small learned stage beside the crisis rules: three logistic regressions over word beginnings and their pairs.
 
 The rules are precise but only know the phrasings someone wrote down; the model has read tens of thousands of
 labelled messages in seven languages and weighs every word it has seen. It adds to the rules: a message the rules let
 pass is flagged when the model is confident, a flagged one is made urgent when the urgency model is; and it clears a
-rule's concern the doubt model is sure of (never an urgent verdict). The
-weights are data (``bot/data/crisis/model.json``), made by ``python -m bot.logic.crisis_training``; scoring is one
-dictionary lookup per feature, cheap enough to run on every message (about 2 µs).
+rule's concern the doubt model is sure of (never an urgent verdict). The weights are data
+(``bot/data/crisis/model.json``), made by ``python -m bot.logic.crisis_training``; scoring is one dictionary lookup
+per feature, cheap enough to run on every message (about 2 µs).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from itertools import chain, pairwise, repeat
 from pathlib import Path
 from typing import Final
 
-__all__ = ["MODEL_PATH", "Feature", "LinearModel", "Model", "features", "load_model", "tokens"]
+__all__ = ["MODEL_PATH", "Feature", "LinearModel", "Model", "feature_key", "features", "load_model", "tokens"]
 
 MODEL_PATH: Final = Path(__file__).resolve().parent.parent / "data" / "crisis" / "model.json"
 _STEM: Final = 6  # letters of a word kept (chosen on held-out folds: 5 to 7 do as well as whole words and stems)
@@ -56,7 +56,8 @@ class LinearModel:
 
     def as_json(self) -> dict[str, object]:
         return {"bias": round(self.bias, 6), "threshold": round(self.threshold, 6),
-                "weights": {_key(f): round(w, 5) for f, w in sorted(self.weights.items(), key=lambda i: _key(i[0]))}}
+                "weights": {feature_key(f): round(w, 5)
+                            for f, w in sorted(self.weights.items(), key=lambda i: feature_key(i[0]))}}
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> LinearModel:
@@ -85,7 +86,7 @@ class Model:
         path.write_text(json.dumps(self.as_json(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 
-def _key(feature: Feature) -> str:
+def feature_key(feature: Feature) -> str:
     """JSON keys are strings: a word pair is written with a space, which no single word contains."""
     return feature if isinstance(feature, str) else " ".join(feature)
 
