@@ -1,8 +1,10 @@
-"""Rule-based crisis detection in chat messages: first person, idioms, negation, obfuscation, seven languages.
+"""Crisis detection in chat messages: rules (first person, idioms, negation, obfuscation, seven languages) and a
+learned stage that adds to them.
 
 Pure and fast: a message is normalised once, a single prefilter regex rejects the everyday majority in a few
-microseconds, and only messages with a trigger stem go through the rules. The rules are data
-(``crisis_lexicon``); this module only compiles and weighs them. A verdict carries rule names, never text.
+microseconds, and only messages with a trigger stem go through the rules. The rules are data (``crisis_lexicon``,
+``crisis_concepts``); this module compiles and weighs them, then lets the model (``crisis_model``) add what the rules
+do not know (``with_model``). A verdict carries rule names, never text.
 """
 
 from __future__ import annotations
