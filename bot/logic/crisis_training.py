@@ -238,7 +238,7 @@ def _figures(rows: Sequence[LabelledRow], flagged: Sequence[bool], urgent: Seque
 
 def main(argv: Sequence[str] = ()) -> int:
     paths = training_files()
-    rows = [row for path in paths for row in load_rows(path)]
+    rows = training_rows()
     trained = train(rows, Settings(), paths)
     weights = " + ".join(str(len(m.weights)) for m in (trained.model.flag, trained.model.urgent, trained.model.doubt))
     print(f"{len(rows)} messages from {len(paths)} files, {weights} weights")
