@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.bench_crisis import BLIND_PATHS, score
-from bot.logic.crisis_detector import Severity
-from bot.logic.crisis_training import load_rows
+from bot.logic.crisis_detector import Severity, normalise
+from bot.logic.crisis_training import load_rows, training_rows
 
 # set name: (least recall, most false positives, least urgent recall)
 FLOORS = {
@@ -37,6 +37,12 @@ def test_blind_set_is_well_formed(path: Path) -> None:
     assert len(rows) - len(flagged) >= 160
     assert all(row.text.strip() for row in rows)
     assert {row.lang for row in rows} == {"en", "es", "de", "fr", "pt", "it", "nl"}
+
+
+def test_no_blind_message_is_trained_on() -> None:
+    """A common line ("i want to sleep and not wake up") can come to two writers: it must stay out of training."""
+    trained = {normalise(row.text) for row in training_rows()}
+    assert not [row.text for path in BLIND_PATHS for row in load_rows(path) if normalise(row.text) in trained]
 
 
 @pytest.mark.parametrize("path", BLIND_PATHS, ids=lambda p: p.stem)

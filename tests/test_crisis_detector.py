@@ -204,6 +204,14 @@ def test_what_the_guards_must_not_cancel(text: str) -> None:
     assert detect(text).crisis
 
 
+@pytest.mark.parametrize("text", [
+    "el viernes me mato", "morgen will ich nicht mehr leben", "zaterdag wil ik er niet meer zijn",
+    "quando mio fratello esce di casa mi ammazzo",
+])
+def test_a_day_is_not_a_name_and_an_italian_reflexive_verb_is_the_authors(text: str) -> None:
+    assert detect_by_rules(text).crisis
+
+
 def test_reasons_name_the_rules_that_fired() -> None:
     verdict = detect("i have the pills ready, i'm going to kill myself tonight")
     assert verdict.severity is URGENT

@@ -14,20 +14,22 @@ from bot.logic.crisis_training import LabelledRow, Settings, digest, train, trai
 NONE, CONCERN, URGENT = Severity.NONE, Severity.CONCERN, Severity.URGENT
 
 
-def _toy(flag: dict[str, float], urgent: dict[str, float], doubt: dict[str, float]) -> Model:
-    return Model(LinearModel(-1.0, flag, 1.0), LinearModel(-1.0, urgent, 1.0), LinearModel(1.0, doubt, 0.0), "toy")
+def _toy(flag: dict[str, float], urgent: dict[str, float], doubt: dict[str, float], danger: dict[str, float]) -> Model:
+    return Model(LinearModel(-1.0, flag, 1.0), LinearModel(-1.0, urgent, 1.0), LinearModel(1.0, doubt, 0.0),
+                 LinearModel(-1.0, danger, 1.0), "toy")
 
 
 @pytest.fixture
 def toy_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A model that knows three words: "zebra" is a crisis, "tonight" makes one urgent, "homework" makes the rules'
-    concern a look-alike."""
-    monkeypatch.setattr(cd, "load_model", lambda: _toy({"zebra": 5.0}, {"tonigh": 5.0}, {"homewo": -5.0}))
+    """A model that knows four words: "zebra" is a crisis, "tonight" makes one urgent, "homework" makes the rules'
+    concern a look-alike, "okapi" is a danger."""
+    monkeypatch.setattr(cd, "load_model", lambda: _toy({"zebra": 5.0}, {"tonigh": 5.0}, {"homewo": -5.0},
+                                                       {"okapi": 5.0}))
 
 
 def test_tokens_stand_for_word_families_across_languages() -> None:
     assert len({*tokens("suicidal suicidio suicidarme suicide")}) == 1
-    assert list(features("i want")) == ["i", "want", ("i", "want")]
+    assert features("i want") == ["i", "want", ("i", "want")]
 
 
 @pytest.mark.usefixtures("toy_model")
@@ -35,6 +37,13 @@ def test_the_model_flags_what_the_rules_let_pass() -> None:
     assert detect_by_rules("a zebra again").severity is NONE
     verdict = detect("a zebra again")
     assert verdict.severity is CONCERN and verdict.reasons == ("model",)
+
+
+@pytest.mark.usefixtures("toy_model")
+def test_the_danger_model_flags_what_the_crisis_model_does_not_know() -> None:
+    assert detect("an okapi again").severity is CONCERN
+    assert detect("an okapi again tonight").severity is URGENT
+    assert detect("an okapi again jk").severity is NONE
 
 
 @pytest.mark.usefixtures("toy_model")
@@ -79,9 +88,18 @@ def test_training_learns_and_picks_thresholds_on_held_out_folds() -> None:
     rows += [LabelledRow(URGENT, "en", "toy", f"i want {obj} tonight") for obj in ("gone", "over", "away", "out")]
     trained = train(rows, Settings(folds=3, min_count=2))
     flag = trained.model.flag
-    assert flag.says_yes(normalise("i need it gone")) and not flag.says_yes(normalise("the bus is warm"))
-    assert trained.model.urgent.says_yes(normalise("i wish it over tonight"))
+    assert flag.says_yes(features(normalise("i need it gone"))) and not flag.says_yes(features(normalise("the bus is "
+                                                                                                         "warm")))
+    assert trained.model.urgent.says_yes(features(normalise("i wish it over tonight")))
+    assert trained.model.danger.says_yes(features(normalise("i wish it gone tonight")))
     assert len(trained.held_out_flag) == len(rows) and not np.isnan(trained.held_out_flag).any()
+
+
+def test_one_lookup_scores_the_flag_and_the_danger_model_alike() -> None:
+    model = load_model()
+    found = [features(normalise(row.text)) for row in training_rows()[::7]]
+    assert any(model.danger.says_yes(f) and not model.flag.says_yes(f) for f in found)
+    assert all(model.crisis(f) == (model.flag.says_yes(f) or model.danger.says_yes(f)) for f in found)
 
 
 def test_the_shipped_model_is_trained_on_todays_data_and_rules() -> None:
@@ -97,7 +115,7 @@ def test_the_shipped_weights_are_what_training_makes() -> None:
     shipped = load_model()
     assert retrained.trained_on == shipped.trained_on
     for mine, theirs in ((retrained.flag, shipped.flag), (retrained.urgent, shipped.urgent),
-                         (retrained.doubt, shipped.doubt)):
+                         (retrained.doubt, shipped.doubt), (retrained.danger, shipped.danger)):
         assert mine.threshold == pytest.approx(theirs.threshold, abs=1e-4)
         assert mine.weights.keys() == theirs.weights.keys()
         assert max(abs(mine.weights[f] - theirs.weights[f]) for f in theirs.weights) < 1e-3

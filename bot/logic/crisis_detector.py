@@ -20,7 +20,7 @@ from typing import Any, Final, TextIO
 
 from bot.logic.crisis_concepts import ANCHORS, CONCEPT_MACROS, CONCEPT_STEMS, CONCEPTS
 from bot.logic.crisis_lexicon import GUARDS, IDIOMS, JOKE, KINDS, QUOTE_FRAME, RULES, STEMS
-from bot.logic.crisis_model import load_model
+from bot.logic.crisis_model import features, load_model
 from bot.logic.regex_dispatch import dispatch
 
 __all__ = ["MODEL_REASONS", "RulesView", "Severity", "Verdict", "detect", "detect_by_rules", "normalise", "rules_view",
@@ -678,19 +678,19 @@ def detect_by_rules(text: str) -> Verdict:
 MODEL_REASONS: Final = frozenset({"model", "model:urgent"})
 
 
-def with_model(view: RulesView, flag: Callable[[], bool], urgent: Callable[[], bool],
+def with_model(view: RulesView, crisis: Callable[[], bool], urgent: Callable[[], bool],
                doubt: Callable[[], bool]) -> Verdict:
     """The rules' verdict with what the model adds: a concern where the rules saw none, unless their guards cleared
     the message's words, a figure of speech explains them or the author takes it back ("jk"); urgency where the rules
     saw a concern; and no concern where the rules saw one the doubt model is sure is a look-alike. An urgent verdict of
-    the rules stands as it is. The model is only asked (``flag()``, ...) when its answer can change the verdict."""
+    the rules stands as it is. The model is only asked (``crisis()``, ...) when its answer can change the verdict."""
     verdict = view.verdict
     if verdict.severity is Severity.URGENT:
         return verdict
     if verdict.crisis and doubt():
         return _NONE
     if not verdict.crisis:
-        if view.cleared or not flag() or _joking(view.norm) or _IDIOMS.search(view.norm):
+        if view.cleared or not crisis() or _joking(view.norm) or _IDIOMS.search(view.norm):
             return verdict
         verdict = Verdict(Severity.CONCERN, ("model",))
     return Verdict(Severity.URGENT, (*verdict.reasons, "model:urgent")) if urgent() else verdict
@@ -699,8 +699,9 @@ def with_model(view: RulesView, flag: Callable[[], bool], urgent: Callable[[], b
 def detect(text: str) -> Verdict:
     """How worried to be about one chat message, and which rules (or "model") say so."""
     view, model = rules_view(text), load_model()
-    return with_model(view, lambda: model.flag.says_yes(view.norm), lambda: model.urgent.says_yes(view.norm),
-                      lambda: not model.doubt.says_yes(view.norm))
+    found = features(view.norm)
+    return with_model(view, lambda: model.crisis(found), lambda: model.urgent.says_yes(found),
+                      lambda: not model.doubt.says_yes(found))
 
 
 def scan_stream(lines: Iterable[str], out: TextIO) -> int:

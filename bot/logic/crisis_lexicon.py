@@ -1234,7 +1234,7 @@ RULES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
 #   future-plans: "see you tuesday" makes a goodbye an ordinary one
 #   shared-verb / subject-free: a hit opening with a verb form "i" shares with "he" ("took", "will", "wil") is
 #   someone else's when the word before it is a subject (a name: "Sam took...", "Jonas will nicht mehr leben"),
-#   that is, any word but the author or a filler ("i", "just", "und", "echt")
+#   that is, any word but the author, a filler or a time ("i", "just", "und", "echt", "friday", "morgen")
 GUARDS: Final[dict[str, dict[str, str]]] = {
     "en": {
         "author": r"\b(?:i|im|ive|id|ill|me|myself|my self)\b",
@@ -1258,7 +1258,8 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "subject-free": r"(?:i|ive|id|im|ill|just|already|finally|and|then|so|also|literally|actually|basically|"
                         r"again|almost|nearly|ngl|tbh|honestly|lol|lmao|ok|okay|yeah|yes|well|but|now|today|"
                         r"tonight|yesterday|earlier|recently|lately|have|had|all|because|cause|cuz|coz|since|"
-                        r"when|after|before|omg|fuck|fucking|shit|pls|please|sorry|really|seriously|kinda|no)",
+                        r"when|after|before|omg|fuck|fucking|shit|pls|please|sorry|really|seriously|kinda|no|"
+                        r"tomorrow|later|soon|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)",
         "distant-past": r"\b(?:(?:years?|months) ago|used to|back (?:in|when|then)|as a (?:kid|child|teen|teenager)|"
                         r"(?:when )?i was (?:\d+|younger|little|a kid|a teen|a teenager)|when i was in|in (?:19|"
                         r"20)\d\d|"
@@ -1298,7 +1299,8 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "shared-verb": r"\b(?:queria|quisiera|preferia|preferiria|me mato)\b",
         "subject-free": r"(?:yo|y|pero|solo|verdad|ya|hoy|veces|que|porque|o|no|si|asi|tambien|siempre|ahora|"
                         r"noche|manana|tarde|finde|semana|juro|creo|pues|entonces|mejor|lo|te|adios|todos|eu|"
-                        r"sinceramente|realmente|nomas|es)",
+                        r"sinceramente|realmente|nomas|es|luego|despues|pronto|anoche|madrugada|lunes|martes|"
+                        r"miercoles|jueves|viernes|sabado|domingo)",
         "distant-past": r"\b(?:cuando tenia \d+|con \d+ anos|a los \d+|hace _W_?anos|hace tiempo|cuando era|"
                         r"de adolescente|de nin[oa]|el ano pasado)\b",
         "relapse": r"\b(?:todavia|otra vez|de nuevo|aun)\b",
@@ -1320,7 +1322,8 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "shared-verb": r"\b(?:will|mochte|wollte|wurde|kann|muss)\b",
         "subject-free": r"(?:ich|und|aber|einfach|echt|halt|eigentlich|auch|doch|nur|so|denn|ja|jetzt|heute|ehrlich|"
                         r"wirklich|manchmal|oft|immer|mittlerweile|inzwischen|irgendwie|dass|weil|oder|nein|mehr|"
-                        r"gerade|grad|langsam|nun|also|bald|noch|schon|ganz)",
+                        r"gerade|grad|langsam|nun|also|bald|noch|schon|ganz|morgen|abend|nacht|gleich|spater|dann|"
+                        r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende)",
         "distant-past": r"\b(?:mit \d+|als ich \d+ war|vor _W_?jahren|fruher|als (?:teenager|kind|jugendlicher)|"
                         r"als ich jung|letztes jahr)\b",
         "relapse": r"\b(?:immer noch|wieder|noch)\b",
@@ -1363,7 +1366,8 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "first-person": r"\b(?:eu|me|meu|minha|quero|estou|tenho|sou|vou)\b",
         "shared-verb": r"\b(?:queria|preferia|gostaria|preferiria)\b",
         "subject-free": r"(?:eu|e|mas|so|ja|hoje|vezes|que|porque|ou|nao|sim|assim|tambem|sempre|agora|"
-                        r"sinceramente|realmente|mesmo|verdade|tipo|mano|cara)",
+                        r"sinceramente|realmente|mesmo|verdade|tipo|mano|cara|amanha|noite|depois|logo|segunda|terca|"
+                        r"quarta|quinta|sexta|sabado|domingo)",
         "distant-past": r"\b(?:aos \d+|quando eu tinha \d+|ha _W_?anos|quando eu era|antigamente|na adolescencia|"
                         r"ano passado)\b",
         "relapse": r"\b(?:ainda|de novo|novamente)\b",
@@ -1374,7 +1378,7 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
                         r"ate (?:segunda|terca|quarta|quinta|sexta|sabado|domingo|amanha|logo|mais)|ferias)\b",
     },
     "it": {
-        "author": r"\b(?:io|me|voglio|vorrei|sono|vado|sto|devo)\b",
+        "author": r"\b(?:io|me|mi|voglio|vorrei|sono|vado|sto|devo)\b",  # "mi ammazzo": the verb is the author's
         "negation": r"\b(?:non|mai|mica)\b",
         "hypothetical": r"\b(?:se mai|se tu|nel caso)\b",
         "other-person": r"\b(?:lui|lei|loro|tu|amic[oa]|amiche|amici|fratello|sorella|figli[oa]|personaggio|"
@@ -1402,7 +1406,9 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
         "first-person": r"\b(?:ik|me|mij|mezelf|mijn)\b",
         "shared-verb": r"\b(?:wil|wilde|wou|kan|moet)\b",
         "subject-free": r"(?:ik|en|maar|gewoon|echt|eigentlich|ook|toch|alleen|zo|want|ja|nu|vandaag|eerlijk|"
-                        r"soms|vaak|altijd|inmiddels|dat|omdat|of|nee|meer|nog|al|dus|wel|helemaal|zelf)",
+                        r"soms|vaak|altijd|inmiddels|dat|omdat|of|nee|meer|nog|al|dus|wel|helemaal|zelf|morgen|"
+                        r"vanavond|vannacht|straks|dan|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+                        r"weekend)",
         "distant-past": r"\b(?:op mijn \d+|_W_?(?:jaren|jaar) geleden|vroeger|toen ik|vorig jaar)\b",
         "relapse": r"\b(?:nog steeds|weer|nog)\b",
         "recovery": r"\b(?:(?:gaat|voel me|ben) _W_{0,2}beter|gaat het _W_?goed|dankbaar|geholpen)\b",

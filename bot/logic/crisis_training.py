@@ -1,12 +1,12 @@
 """Training the crisis model (``crisis_model``) on the labelled messages in ``tests/data``, and measuring it honestly.
 
-``python -m bot.logic.crisis_training`` fits the three regressions, picks their thresholds on held-out folds (a model
+``python -m bot.logic.crisis_training`` fits the four regressions, picks their thresholds on held-out folds (a model
 judged on messages it has learnt says nothing), prints the cross-validated figures for the rules, the model and
 both together, and writes ``bot/data/crisis/model.json``. The blind sets are never read here.
 
 Plain numpy: tens of thousands of short messages and a hundred thousand features fit by full-batch gradient descent
-in seconds (the whole run, 3 regressions with 5 folds each, under a minute), deterministic from run to run, so a test
-can check that the shipped weights are what this code makes.
+in seconds (the whole run, 4 regressions with 5 folds each, a little over a minute), deterministic from run to run, so
+a test can check that the shipped weights are what this code makes.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ class Settings:
     learning_rate: float = 0.05
     folds: int = 5
     flag_false_positive_rate: float = 0.03  # of hard negatives the model alone may flag (held-out folds)
+    danger_false_positive_rate: float = 0.01  # of hard negatives the danger model may flag besides
     urgent_false_rate: float = 0.08  # of concerns the urgency model may call urgent (held-out folds)
     doubt_loss: float = 0.01  # of real crises the rules call a concern that the doubt model may clear (held out)
 
@@ -95,8 +96,7 @@ class _Design:
     rows: int
 
     @classmethod
-    def build(cls, norms: Sequence[str], min_count: int) -> _Design:
-        found = [list(features(norm)) for norm in norms]
+    def build(cls, found: Sequence[list[Feature]], min_count: int) -> _Design:
         counts = Counter(f for row in found for f in set(row))
         vocabulary = tuple(sorted((f for f, n in counts.items() if n >= min_count), key=feature_key))
         index = {f: i for i, f in enumerate(vocabulary)}
@@ -132,21 +132,21 @@ def _fit(design: _Design, targets: Vector, settings: Settings) -> tuple[float, V
     return float(params[0]), params[1:]
 
 
-def _linear(norms: Sequence[str], targets: Vector, settings: Settings, threshold: float) -> LinearModel:
-    design = _Design.build(norms, settings.min_count)
+def _linear(found: Sequence[list[Feature]], targets: Vector, settings: Settings, threshold: float) -> LinearModel:
+    design = _Design.build(found, settings.min_count)
     bias, weights = _fit(design, targets, settings)
     kept = {f: float(w) for f, w in zip(design.vocabulary, weights, strict=True) if abs(w) >= 1e-3}
     return LinearModel(bias, kept, threshold)
 
 
-def _held_out_logits(norms: Sequence[str], targets: Vector, settings: Settings) -> Vector:
+def _held_out_logits(found: Sequence[list[Feature]], targets: Vector, settings: Settings) -> Vector:
     """Each message scored by a model fitted on the other folds (every k-th message in a fold, so files mix)."""
-    out = np.zeros(len(norms))
+    out = np.zeros(len(found))
     for fold in range(settings.folds):
-        test = range(fold, len(norms), settings.folds)
-        train = [i for i in range(len(norms)) if i % settings.folds != fold]
-        model = _linear([norms[i] for i in train], targets[train], settings, 0.0)
-        out[test] = [model.logit(norms[i]) for i in test]
+        test = range(fold, len(found), settings.folds)
+        train = [i for i in range(len(found)) if i % settings.folds != fold]
+        model = _linear([found[i] for i in train], targets[train], settings, 0.0)
+        out[test] = [model.logit(found[i]) for i in test]
     return out
 
 
@@ -167,36 +167,48 @@ class Trained:
     model: Model
     views: list[RulesView]  # the rules' reading of each training message
     held_out_flag: Vector  # logits of each training message from models that did not see it
+    held_out_danger: Vector  # the same for the danger model
     held_out_urgent: Vector  # the same for urgency, over the crises only (NaN elsewhere)
     held_out_doubt: Vector  # the same for the doubt model, over the rules' concerns only (NaN elsewhere)
 
 
 def train(rows: Sequence[LabelledRow], settings: Settings = Settings(), files: Sequence[Path] = ()) -> Trained:
-    """The three regressions, each with its threshold from held-out folds: crisis or not (all messages), urgent or
-    not (the crises), and a crisis or not among the messages the rules call a concern (to clear their false ones)."""
+    """The four regressions, each with its threshold from held-out folds: crisis or not, and urgent or not (all
+    messages; each may flag a share of the negatives), urgent or not among the crises, and a crisis or not among the
+    messages the rules call a concern (to clear their false ones)."""
     views = [rules_view(r.text) for r in rows]
-    norms = [view.norm for view in views]
+    found = [features(view.norm) for view in views]
     crisis = np.array([r.label is not Severity.NONE for r in rows], dtype=np.float64)
-    flag_logits = _held_out_logits(norms, crisis, settings)
-    flag = _linear(norms, crisis, settings, _threshold(flag_logits[crisis == 0], settings.flag_false_positive_rate))
+    flag, flag_logits = _whole_model(found, crisis, settings, settings.flag_false_positive_rate)
+    danger, danger_logits = _whole_model(found, np.array([r.label is URGENT for r in rows], dtype=np.float64),
+                                         settings, settings.danger_false_positive_rate, negatives=crisis == 0)
 
     crises = [i for i, r in enumerate(rows) if r.label is not Severity.NONE]
     urgent = np.array([rows[i].label is URGENT for i in crises], dtype=np.float64)
-    urgent_model, held_out_urgent = _sub_model(norms, crises, urgent, settings, settings.urgent_false_rate, len(rows))
+    urgent_model, held_out_urgent = _sub_model(found, crises, urgent, settings, settings.urgent_false_rate, len(rows))
 
     concerns = [i for i, view in enumerate(views) if view.verdict.severity is Severity.CONCERN]
-    doubt_model, held_out_doubt = _sub_model(norms, concerns, crisis[concerns], settings, settings.doubt_loss,
+    doubt_model, held_out_doubt = _sub_model(found, concerns, crisis[concerns], settings, settings.doubt_loss,
                                              len(rows), keep_positives=True)
-    model = Model(flag, urgent_model, doubt_model, digest(files, settings, views))
-    return Trained(model, views, flag_logits, held_out_urgent, held_out_doubt)
+    model = Model(flag, urgent_model, doubt_model, danger, digest(files, settings, views))
+    return Trained(model, views, flag_logits, danger_logits, held_out_urgent, held_out_doubt)
 
 
-def _sub_model(norms: Sequence[str], among: list[int], targets: Vector, settings: Settings, rate: float, size: int,
-               keep_positives: bool = False) -> tuple[LinearModel, Vector]:
+def _whole_model(found: Sequence[list[Feature]], targets: Vector, settings: Settings, rate: float,
+                 negatives: npt.NDArray[np.bool_] | None = None) -> tuple[LinearModel, Vector]:
+    """A regression over all messages and its held-out logits; its threshold lets ``rate`` of the held-out
+    ``negatives`` (by default, those not among the targets) through."""
+    logits = _held_out_logits(found, targets, settings)
+    among = targets == 0 if negatives is None else negatives
+    return _linear(found, targets, settings, _threshold(logits[among], rate)), logits
+
+
+def _sub_model(found: Sequence[list[Feature]], among: list[int], targets: Vector, settings: Settings, rate: float,
+               size: int, keep_positives: bool = False) -> tuple[LinearModel, Vector]:
     """A regression over some of the messages, and its held-out logits spread back over all of them (NaN for the
     rest). Its threshold lets ``rate`` of the held-out negatives through or, with ``keep_positives``, keeps all but
     ``rate`` of the positives above it."""
-    chosen = [norms[i] for i in among]
+    chosen = [found[i] for i in among]
     logits = _held_out_logits(chosen, targets, settings)
     if keep_positives:
         threshold = float(np.quantile(logits[targets == 1], rate)) if targets.any() else 0.0
@@ -210,7 +222,7 @@ def _sub_model(norms: Sequence[str], among: list[int], targets: Vector, settings
 def _report(rows: Sequence[LabelledRow], trained: Trained, write: Callable[[str], object]) -> None:
     """Held-out figures: the rules alone, the model alone and the two together, as ``detect`` combines them."""
     model = trained.model
-    flags = trained.held_out_flag >= model.flag.threshold
+    flags = (trained.held_out_flag >= model.flag.threshold) | (trained.held_out_danger >= model.danger.threshold)
     urgents = np.nan_to_num(trained.held_out_urgent, nan=-np.inf) >= model.urgent.threshold
     doubts = np.nan_to_num(trained.held_out_doubt, nan=np.inf) < model.doubt.threshold
     views = trained.views
@@ -240,7 +252,8 @@ def main(argv: Sequence[str] = ()) -> int:
     paths = training_files()
     rows = training_rows()
     trained = train(rows, Settings(), paths)
-    weights = " + ".join(str(len(m.weights)) for m in (trained.model.flag, trained.model.urgent, trained.model.doubt))
+    model = trained.model
+    weights = " + ".join(str(len(m.weights)) for m in (model.flag, model.danger, model.urgent, model.doubt))
     print(f"{len(rows)} messages from {len(paths)} files, {weights} weights")
     _report(rows, trained, print)
     if "--dry-run" not in argv:
