@@ -52,8 +52,10 @@ class Settings:
     epochs: int = 300
     learning_rate: float = 0.05
     folds: int = 5
-    flag_false_positive_rate: float = 0.03  # of hard negatives the model alone may flag (held-out folds)
-    danger_false_positive_rate: float = 0.01  # of hard negatives the danger model may flag besides
+    # Of the hard negatives (held-out folds), the share the flag model alone may flag: the 5% (our training
+    # negatives are look-alikes written to fool a detector; written apart from it, far fewer are flagged) ...
+    flag_false_positive_rate: float = 0.05
+    danger_false_positive_rate: float = 0.01  # ... and the danger model besides
     urgent_false_rate: float = 0.08  # of concerns the urgency model may call urgent (held-out folds)
     doubt_loss: float = 0.01  # of real crises the rules call a concern that the doubt model may clear (held out)
 
