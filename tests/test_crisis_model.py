@@ -3,28 +3,37 @@ code makes from the training data."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from bot.logic import crisis_detector as cd
 from bot.logic.crisis_detector import Severity, detect, detect_by_rules, normalise, rules_view
-from bot.logic.crisis_model import LinearModel, Model, features, load_model, tokens
+from bot.logic.crisis_model import LinearModel, Model, Network, features, load_model, tokens
 from bot.logic.crisis_training import LabelledRow, Settings, digest, train, training_files, training_rows
 
 NONE, CONCERN, URGENT = Severity.NONE, Severity.CONCERN, Severity.URGENT
 
 
-def _toy(flag: dict[str, float], urgent: dict[str, float], doubt: dict[str, float], danger: dict[str, float]) -> Model:
-    return Model(LinearModel(-1.0, flag, 1.0), LinearModel(-1.0, urgent, 1.0), LinearModel(1.0, doubt, 0.0),
-                 LinearModel(-1.0, danger, 1.0), "toy")
+def _network(crisis: str, danger: str) -> Network:
+    """Two hidden units: the first counts ``crisis``, the second ``danger``; each output reads one unit."""
+    embedding = np.array([[0.0, 0.0], [5.0, 0.0], [0.0, 5.0]], dtype=np.float32)
+    identity = np.eye(2, dtype=np.float32)
+    return Network({crisis: 1, danger: 2}, embedding, identity, np.full(2, -1.0, dtype=np.float32), (1.0, 1.0))
+
+
+def _toy(gate: dict[str, float], urgent: dict[str, float], doubt: dict[str, float]) -> Model:
+    return Model(LinearModel(0.0, gate, 0.0), _network("zebra", "okapi"), LinearModel(-1.0, urgent, 1.0),
+                 LinearModel(1.0, doubt, 0.0), "toy")
 
 
 @pytest.fixture
 def toy_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A model that knows four words: "zebra" is a crisis, "tonight" makes one urgent, "homework" makes the rules'
-    concern a look-alike, "okapi" is a danger."""
-    monkeypatch.setattr(cd, "load_model", lambda: _toy({"zebra": 5.0}, {"tonigh": 5.0}, {"homewo": -5.0},
-                                                       {"okapi": 5.0}))
+    """A model that knows five words: the network takes "zebra" for a crisis and "okapi" for an urgent one,
+    "tonight" makes a crisis urgent, "homework" makes the rules' concern a look-alike, "giraffe" keeps a message
+    from the network at the gate."""
+    monkeypatch.setattr(cd, "load_model", lambda: _toy({"giraff": -5.0}, {"tonigh": 5.0}, {"homewo": -5.0}))
 
 
 def test_tokens_stand_for_word_families_across_languages() -> None:
@@ -40,7 +49,12 @@ def test_the_model_flags_what_the_rules_let_pass() -> None:
 
 
 @pytest.mark.usefixtures("toy_model")
-def test_the_danger_model_flags_what_the_crisis_model_does_not_know() -> None:
+def test_the_gate_keeps_a_message_from_the_network() -> None:
+    assert detect("a zebra again").crisis and not detect("a zebra and a giraffe").crisis
+
+
+@pytest.mark.usefixtures("toy_model")
+def test_the_danger_output_flags_what_the_crisis_output_does_not_know() -> None:
     assert detect("an okapi again").severity is CONCERN
     assert detect("an okapi again tonight").severity is URGENT
     assert detect("an okapi again jk").severity is NONE
@@ -86,20 +100,25 @@ def test_training_learns_and_picks_thresholds_on_held_out_folds() -> None:
                                                                                                   "warm")]
     rows = [LabelledRow(CONCERN, "en", "toy", t) for t in crises] + [LabelledRow(NONE, "en", "toy", t) for t in calm]
     rows += [LabelledRow(URGENT, "en", "toy", f"i want {obj} tonight") for obj in ("gone", "over", "away", "out")]
-    trained = train(rows, Settings(folds=3, min_count=2))
-    flag = trained.model.flag
-    assert flag.says_yes(features(normalise("i need it gone"))) and not flag.says_yes(features(normalise("the bus is "
-                                                                                                         "warm")))
-    assert trained.model.urgent.says_yes(features(normalise("i wish it over tonight")))
-    assert trained.model.danger.says_yes(features(normalise("i wish it gone tonight")))
-    assert len(trained.held_out_flag) == len(rows) and not np.isnan(trained.held_out_flag).any()
+    model = train(rows, Settings(folds=3, min_count=2, network_epochs=40, network_batch=8)).model
+
+    def says(text: str) -> bool:
+        return model.crisis(features(normalise(text)))
+
+    assert says("i need it gone now") and not says("the cat is late now")
+    _, danger = model.network.logits(features(normalise("i wish it gone tonight")))
+    _, calm_danger = model.network.logits(features(normalise("i wish it gone now")))
+    assert danger > calm_danger
+    assert model.urgent.says_yes(features(normalise("i wish it over tonight")))
 
 
-def test_one_lookup_scores_the_flag_and_the_danger_model_alike() -> None:
-    model = load_model()
-    found = [features(normalise(row.text)) for row in training_rows()[::7]]
-    assert any(model.danger.says_yes(f) and not model.flag.says_yes(f) for f in found)
-    assert all(model.crisis(f) == (model.flag.says_yes(f) or model.danger.says_yes(f)) for f in found)
+def test_the_network_is_saved_and_loaded_as_it_was(tmp_path: Path) -> None:
+    shipped = load_model()
+    shipped.save(tmp_path / "model.json")
+    again = load_model(tmp_path / "model.json")
+    found = [features(normalise(row.text)) for row in training_rows()[::50]]
+    assert [again.crisis(f) for f in found] == [shipped.crisis(f) for f in found]
+    assert any(shipped.crisis(f) for f in found) and not all(shipped.crisis(f) for f in found)
 
 
 def test_the_shipped_model_is_trained_on_todays_data_and_rules() -> None:
@@ -114,8 +133,13 @@ def test_the_shipped_weights_are_what_training_makes() -> None:
     retrained = train(training_rows(), Settings(), training_files()).model
     shipped = load_model()
     assert retrained.trained_on == shipped.trained_on
-    for mine, theirs in ((retrained.flag, shipped.flag), (retrained.urgent, shipped.urgent),
-                         (retrained.doubt, shipped.doubt), (retrained.danger, shipped.danger)):
+    for mine, theirs in ((retrained.gate, shipped.gate), (retrained.urgent, shipped.urgent),
+                         (retrained.doubt, shipped.doubt)):
         assert mine.threshold == pytest.approx(theirs.threshold, abs=1e-4)
         assert mine.weights.keys() == theirs.weights.keys()
         assert max(abs(mine.weights[f] - theirs.weights[f]) for f in theirs.weights) < 1e-3
+    mine_net, theirs_net = retrained.network, shipped.network
+    assert mine_net.thresholds == pytest.approx(theirs_net.thresholds, abs=1e-3)
+    assert mine_net.index == theirs_net.index
+    assert np.allclose(mine_net.embedding, theirs_net.embedding, atol=2e-3)  # (shipped in half precision)
+    assert np.allclose(mine_net.output, theirs_net.output, atol=1e-5)

@@ -12,10 +12,11 @@ a test can check that the shipped weights are what this code makes.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -24,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.logic.crisis_detector import RulesView, Severity, rules_view, with_model
-from bot.logic.crisis_model import MODEL_PATH, Feature, LinearModel, Model, feature_key, features
+from bot.logic.crisis_model import MODEL_PATH, Feature, LinearModel, Model, Network, feature_key, features
 
 __all__ = ["DATA_DIR", "LabelledRow", "Settings", "load_rows", "main", "train", "training_files", "training_rows"]
 
@@ -32,6 +33,7 @@ DATA_DIR: Final = Path(__file__).resolve().parent.parent.parent / "tests" / "dat
 _TRAINING_GLOBS: Final = ("crisis_eval.tsv", "crisis_fresh_*.tsv", "crisis_train_*.tsv")  # never crisis_blind*
 
 Vector = npt.NDArray[np.float64]
+Matrix = npt.NDArray[np.float32]
 URGENT: Final = Severity.URGENT
 
 
@@ -52,10 +54,17 @@ class Settings:
     epochs: int = 300
     learning_rate: float = 0.05
     folds: int = 5
-    # Of the hard negatives (held-out folds), the share the flag model alone may flag: the issue's 5% (our training
-    # negatives are look-alikes written to fool a detector; written apart from it, far fewer are flagged) ...
+    gate_loss: float = 0.05  # of the crises (held out), the share the gate regression may keep from the network
+    # Of the hard negatives (held-out folds), the share the network alone may flag as crises: the issue's 5% (our
+    # training negatives are look-alikes written to fool a detector; written apart from it, far fewer are flagged) ...
     flag_false_positive_rate: float = 0.05
-    danger_false_positive_rate: float = 0.01  # ... and the danger model besides
+    danger_false_positive_rate: float = 0.01  # ... and as urgent ones besides
+    hidden: int = 32  # the network's hidden units (64 did no better held out)
+    network_epochs: int = 4
+    network_batch: int = 256
+    network_rate: float = 2e-3
+    network_l2: float = 1e-5
+    seed: int = 0
     urgent_false_rate: float = 0.08  # of concerns the urgency model may call urgent (held-out folds)
     doubt_loss: float = 0.01  # of real crises the rules call a concern that the doubt model may clear (held out)
 
@@ -161,6 +170,91 @@ def _threshold(negative_logits: Vector, rate: float) -> float:
     return float(ordered[allowed]) + 1e-6
 
 
+# ----------------------------------------------------------------------------------------------- the network
+
+
+def _indexed(found: Sequence[list[Feature]], min_count: int) -> dict[Feature, int]:
+    """Row numbers (from 1; row 0 is the bias) for the features of at least ``min_count`` messages."""
+    counts = Counter(f for row in found for f in set(row))
+    known = sorted((f for f, n in counts.items() if n >= min_count), key=feature_key)
+    return {f: row for row, f in enumerate(known, start=1)}
+
+
+def _rows(found: Sequence[list[Feature]], index: Mapping[Feature, int]) -> list[npt.NDArray[np.int64]]:
+    return [np.array([0, *(index[f] for f in row if f in index)], dtype=np.int64) for row in found]
+
+
+def _fit_network(rows: Sequence[npt.NDArray[np.int64]], targets: Matrix, size: int,
+                 settings: Settings) -> tuple[Matrix, Matrix, Matrix]:
+    """Minibatch Adam on the class-weighted cross-entropy of both outputs. Only the embedding rows a batch uses are
+    updated (lazy Adam): a step costs what its messages cost, not what the vocabulary does. Deterministic."""
+    rng = np.random.default_rng(settings.seed)
+    hidden = settings.hidden
+    embedding = (rng.standard_normal((size, hidden)) * 0.01).astype(np.float32)
+    embedding[0] = 0.0
+    output = (rng.standard_normal((hidden, 2)) / np.sqrt(hidden)).astype(np.float32)
+    output_bias = np.zeros(2, dtype=np.float32)
+    moments = [np.zeros_like(p) for p in (embedding, output, output_bias)]
+    velocities = [np.zeros_like(p) for p in (embedding, output, output_bias)]
+    positive_weight = ((1 - targets).sum(axis=0) / np.maximum(targets.sum(axis=0), 1)).astype(np.float32)
+    step = 0
+    for _epoch in range(settings.network_epochs):
+        order = rng.permutation(len(rows))
+        for start in range(0, len(order), settings.network_batch):
+            step += 1
+            batch = order[start:start + settings.network_batch]
+            lengths = np.array([len(rows[i]) for i in batch])
+            flat = np.concatenate([rows[i] for i in batch])
+            gathered = embedding[flat]
+            summed = np.add.reduceat(gathered, np.concatenate(([0], np.cumsum(lengths)[:-1])), axis=0)
+            active = np.maximum(summed, 0.0)
+            logits = active @ output + output_bias
+            wanted = targets[batch]
+            weight = np.where(wanted > 0, positive_weight, 1.0).astype(np.float32)
+            error = weight * (1.0 / (1.0 + np.exp(-logits)) - wanted) / (2 * len(batch))
+            per_row = ((error @ output.T) * (summed > 0))[np.repeat(np.arange(len(batch)), lengths)]
+            used, where = np.unique(flat, return_inverse=True)
+            row_grad = np.zeros((len(used), hidden), dtype=np.float32)
+            np.add.at(row_grad, where, per_row + settings.network_l2 * gathered)
+            correction = (1 - 0.9**step, 1 - 0.999**step)
+            for param, grad, moment, velocity, rows_of in (
+                    (embedding, row_grad, moments[0], velocities[0], used),
+                    (output, active.T @ error, moments[1], velocities[1], slice(None)),
+                    (output_bias, error.sum(axis=0), moments[2], velocities[2], slice(None))):
+                moment[rows_of] = 0.9 * moment[rows_of] + 0.1 * grad
+                velocity[rows_of] = 0.999 * velocity[rows_of] + 0.001 * grad * grad
+                param[rows_of] -= settings.network_rate * (moment[rows_of] / correction[0]) / (
+                    np.sqrt(velocity[rows_of] / correction[1]) + 1e-8)
+    return embedding, output, output_bias
+
+
+def _network_logits(found: Sequence[list[Feature]], targets: npt.NDArray[np.float32], settings: Settings,
+                    scored: Sequence[list[Feature]]) -> tuple[Network, npt.NDArray[np.float32]]:
+    """A network fitted on ``found`` (no thresholds yet) and its logits for the messages ``scored``."""
+    index = _indexed(found, settings.min_count)
+    weights = _fit_network(_rows(found, index), targets, len(index) + 1, settings)
+    network = Network(index, *weights, (0.0, 0.0))
+    return network, np.array([network.logits(row) for row in scored], dtype=np.float32).reshape(-1, 2)
+
+
+def _network(found: Sequence[list[Feature]], targets: npt.NDArray[np.float32], passed: npt.NDArray[np.bool_],
+             settings: Settings) -> tuple[Network, npt.NDArray[np.float32]]:
+    """The network and its held-out logits. Its thresholds let the settings' shares of the held-out negatives
+    through, counting only those the gate passes on (the others never reach it)."""
+    held_out = np.zeros((len(found), 2), dtype=np.float32)
+    for fold in range(settings.folds):
+        test = list(range(fold, len(found), settings.folds))
+        train = [i for i in range(len(found)) if i % settings.folds != fold]
+        _, held_out[test] = _network_logits([found[i] for i in train], targets[train], settings,
+                                            [found[i] for i in test])
+    negatives = targets[:, 0] == 0
+    reached = np.where(passed[:, None], held_out, -np.inf)[negatives]
+    thresholds = (_threshold(reached[:, 0], settings.flag_false_positive_rate),
+                  _threshold(reached[:, 1], settings.danger_false_positive_rate))
+    network, _ = _network_logits(found, targets, settings, [])
+    return dataclasses.replace(network, thresholds=thresholds), held_out
+
+
 # ----------------------------------------------------------------------------------------------- training
 
 
@@ -168,22 +262,23 @@ def _threshold(negative_logits: Vector, rate: float) -> float:
 class Trained:
     model: Model
     views: list[RulesView]  # the rules' reading of each training message
-    held_out_flag: Vector  # logits of each training message from models that did not see it
-    held_out_danger: Vector  # the same for the danger model
+    held_out_gate: Vector  # logits of each training message from models that did not see it
+    held_out_network: npt.NDArray[np.float32]  # the same for the network's two outputs (rows x 2)
     held_out_urgent: Vector  # the same for urgency, over the crises only (NaN elsewhere)
     held_out_doubt: Vector  # the same for the doubt model, over the rules' concerns only (NaN elsewhere)
 
 
 def train(rows: Sequence[LabelledRow], settings: Settings = Settings(), files: Sequence[Path] = ()) -> Trained:
-    """The four regressions, each with its threshold from held-out folds: crisis or not, and urgent or not (all
-    messages; each may flag a share of the negatives), urgent or not among the crises, and a crisis or not among the
-    messages the rules call a concern (to clear their false ones)."""
+    """The gate regression and the network (crisis or not, urgent or not, over all messages), urgent or not among
+    the crises, and a crisis or not among the messages the rules call a concern (to clear their false ones); each with
+    its thresholds from held-out folds."""
     views = [rules_view(r.text) for r in rows]
     found = [features(view.norm) for view in views]
     crisis = np.array([r.label is not Severity.NONE for r in rows], dtype=np.float64)
-    flag, flag_logits = _whole_model(found, crisis, settings, settings.flag_false_positive_rate)
-    danger, danger_logits = _whole_model(found, np.array([r.label is URGENT for r in rows], dtype=np.float64),
-                                         settings, settings.danger_false_positive_rate, negatives=crisis == 0)
+    gate_logits = _held_out_logits(found, crisis, settings)
+    gate = _linear(found, crisis, settings, float(np.quantile(gate_logits[crisis == 1], settings.gate_loss)))
+    targets = np.stack([crisis, [r.label is URGENT for r in rows]], axis=1).astype(np.float32)
+    network, network_logits = _network(found, targets, gate_logits >= gate.threshold, settings)
 
     crises = [i for i, r in enumerate(rows) if r.label is not Severity.NONE]
     urgent = np.array([rows[i].label is URGENT for i in crises], dtype=np.float64)
@@ -192,17 +287,8 @@ def train(rows: Sequence[LabelledRow], settings: Settings = Settings(), files: S
     concerns = [i for i, view in enumerate(views) if view.verdict.severity is Severity.CONCERN]
     doubt_model, held_out_doubt = _sub_model(found, concerns, crisis[concerns], settings, settings.doubt_loss,
                                              len(rows), keep_positives=True)
-    model = Model(flag, urgent_model, doubt_model, danger, digest(files, settings, views))
-    return Trained(model, views, flag_logits, danger_logits, held_out_urgent, held_out_doubt)
-
-
-def _whole_model(found: Sequence[list[Feature]], targets: Vector, settings: Settings, rate: float,
-                 negatives: npt.NDArray[np.bool_] | None = None) -> tuple[LinearModel, Vector]:
-    """A regression over all messages and its held-out logits; its threshold lets ``rate`` of the held-out
-    ``negatives`` (by default, those not among the targets) through."""
-    logits = _held_out_logits(found, targets, settings)
-    among = targets == 0 if negatives is None else negatives
-    return _linear(found, targets, settings, _threshold(logits[among], rate)), logits
+    model = Model(gate, network, urgent_model, doubt_model, digest(files, settings, views))
+    return Trained(model, views, gate_logits, network_logits, held_out_urgent, held_out_doubt)
 
 
 def _sub_model(found: Sequence[list[Feature]], among: list[int], targets: Vector, settings: Settings, rate: float,
@@ -224,7 +310,9 @@ def _sub_model(found: Sequence[list[Feature]], among: list[int], targets: Vector
 def _report(rows: Sequence[LabelledRow], trained: Trained, write: Callable[[str], object]) -> None:
     """Held-out figures: the rules alone, the model alone and the two together, as ``detect`` combines them."""
     model = trained.model
-    flags = (trained.held_out_flag >= model.flag.threshold) | (trained.held_out_danger >= model.danger.threshold)
+    crisis_logits, danger_logits = trained.held_out_network.T
+    flags = (trained.held_out_gate >= model.gate.threshold) & (
+        (crisis_logits >= model.network.thresholds[0]) | (danger_logits >= model.network.thresholds[1]))
     urgents = np.nan_to_num(trained.held_out_urgent, nan=-np.inf) >= model.urgent.threshold
     doubts = np.nan_to_num(trained.held_out_doubt, nan=np.inf) < model.doubt.threshold
     views = trained.views
@@ -253,10 +341,12 @@ def _figures(rows: Sequence[LabelledRow], flagged: Sequence[bool], urgent: Seque
 def main(argv: Sequence[str] = ()) -> int:
     paths = training_files()
     rows = training_rows()
-    trained = train(rows, Settings(), paths)
+    settings_used = Settings()
+    trained = train(rows, settings_used, paths)
     model = trained.model
-    weights = " + ".join(str(len(m.weights)) for m in (model.flag, model.danger, model.urgent, model.doubt))
-    print(f"{len(rows)} messages from {len(paths)} files, {weights} weights")
+    weights = " + ".join(str(len(m.weights)) for m in (model.gate, model.urgent, model.doubt))
+    weights += f" weights, a network over {len(model.network.index)} features with {settings_used.hidden} hidden units"
+    print(f"{len(rows)} messages from {len(paths)} files, {weights}")
     _report(rows, trained, print)
     if "--dry-run" not in argv:
         trained.model.save()
