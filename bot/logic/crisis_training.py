@@ -1,12 +1,13 @@
 """Training the crisis model (``crisis_model``) on the labelled messages in ``tests/data``, and measuring it honestly.
 
-``python -m bot.logic.crisis_training`` fits the four regressions, picks their thresholds on held-out folds (a model
-judged on messages it has learnt says nothing), prints the cross-validated figures for the rules, the model and
-both together, and writes ``bot/data/crisis/model.json``. The blind sets are never read here.
+``python -m bot.logic.crisis_training`` fits the three regressions and the network, picks their thresholds on
+held-out folds (a model judged on messages it has learnt says nothing), prints the cross-validated figures for the
+rules, the model and both together, and writes ``bot/data/crisis/model.json`` and ``model.npz``. The blind sets are
+never read here.
 
-Plain numpy: tens of thousands of short messages and a hundred thousand features fit by full-batch gradient descent
-in seconds (the whole run, 4 regressions with 5 folds each, a little over a minute), deterministic from run to run, so
-a test can check that the shipped weights are what this code makes.
+Plain numpy: tens of thousands of short messages and a hundred thousand features fit in seconds (full-batch gradient
+descent for a regression, minibatches for the network; the whole run, each with 5 folds, in under two minutes),
+deterministic from run to run, so a test can check that the shipped weights are what this code makes.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import dataclasses
 import hashlib
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -108,8 +109,7 @@ class _Design:
 
     @classmethod
     def build(cls, found: Sequence[list[Feature]], min_count: int) -> _Design:
-        counts = Counter(f for row in found for f in set(row))
-        vocabulary = tuple(sorted((f for f, n in counts.items() if n >= min_count), key=feature_key))
+        vocabulary = _vocabulary(found, min_count)
         index = {f: i for i, f in enumerate(vocabulary)}
         columns, row_of = [], []
         for r, row in enumerate(found):
@@ -150,12 +150,22 @@ def _linear(found: Sequence[list[Feature]], targets: Vector, settings: Settings,
     return LinearModel(bias, kept, threshold)
 
 
+def _vocabulary(found: Sequence[list[Feature]], min_count: int) -> tuple[Feature, ...]:
+    """The features of at least ``min_count`` messages, in a fixed order."""
+    counts = Counter(f for row in found for f in set(row))
+    return tuple(sorted((f for f, n in counts.items() if n >= min_count), key=feature_key))
+
+
+def _folds(size: int, folds: int) -> Iterator[tuple[list[int], list[int]]]:
+    """(held out, trained on) for each fold: every k-th message is held out together, so files mix."""
+    for fold in range(folds):
+        yield list(range(fold, size, folds)), [i for i in range(size) if i % folds != fold]
+
+
 def _held_out_logits(found: Sequence[list[Feature]], targets: Vector, settings: Settings) -> Vector:
-    """Each message scored by a model fitted on the other folds (every k-th message in a fold, so files mix)."""
+    """Each message scored by a model fitted on the other folds."""
     out = np.zeros(len(found))
-    for fold in range(settings.folds):
-        test = range(fold, len(found), settings.folds)
-        train = [i for i in range(len(found)) if i % settings.folds != fold]
+    for test, train in _folds(len(found), settings.folds):
         model = _linear([found[i] for i in train], targets[train], settings, 0.0)
         out[test] = [model.logit(found[i]) for i in test]
     return out
@@ -175,9 +185,7 @@ def _threshold(negative_logits: Vector, rate: float) -> float:
 
 def _indexed(found: Sequence[list[Feature]], min_count: int) -> dict[Feature, int]:
     """Row numbers (from 1; row 0 is the bias) for the features of at least ``min_count`` messages."""
-    counts = Counter(f for row in found for f in set(row))
-    known = sorted((f for f, n in counts.items() if n >= min_count), key=feature_key)
-    return {f: row for row, f in enumerate(known, start=1)}
+    return {f: row for row, f in enumerate(_vocabulary(found, min_count), start=1)}
 
 
 def _rows(found: Sequence[list[Feature]], index: Mapping[Feature, int]) -> list[npt.NDArray[np.int64]]:
@@ -228,8 +236,8 @@ def _fit_network(rows: Sequence[npt.NDArray[np.int64]], targets: Matrix, size: i
     return embedding, output, output_bias
 
 
-def _network_logits(found: Sequence[list[Feature]], targets: npt.NDArray[np.float32], settings: Settings,
-                    scored: Sequence[list[Feature]]) -> tuple[Network, npt.NDArray[np.float32]]:
+def _network_logits(found: Sequence[list[Feature]], targets: Matrix, settings: Settings,
+                    scored: Sequence[list[Feature]]) -> tuple[Network, Matrix]:
     """A network fitted on ``found`` (no thresholds yet) and its logits for the messages ``scored``."""
     index = _indexed(found, settings.min_count)
     weights = _fit_network(_rows(found, index), targets, len(index) + 1, settings)
@@ -237,14 +245,12 @@ def _network_logits(found: Sequence[list[Feature]], targets: npt.NDArray[np.floa
     return network, np.array([network.logits(row) for row in scored], dtype=np.float32).reshape(-1, 2)
 
 
-def _network(found: Sequence[list[Feature]], targets: npt.NDArray[np.float32], passed: npt.NDArray[np.bool_],
-             settings: Settings) -> tuple[Network, npt.NDArray[np.float32]]:
+def _network(found: Sequence[list[Feature]], targets: Matrix, passed: npt.NDArray[np.bool_],
+             settings: Settings) -> tuple[Network, Matrix]:
     """The network and its held-out logits. Its thresholds let the settings' shares of the held-out negatives
     through, counting only those the gate passes on (the others never reach it)."""
     held_out = np.zeros((len(found), 2), dtype=np.float32)
-    for fold in range(settings.folds):
-        test = list(range(fold, len(found), settings.folds))
-        train = [i for i in range(len(found)) if i % settings.folds != fold]
+    for test, train in _folds(len(found), settings.folds):
         _, held_out[test] = _network_logits([found[i] for i in train], targets[train], settings,
                                             [found[i] for i in test])
     negatives = targets[:, 0] == 0
@@ -263,7 +269,7 @@ class Trained:
     model: Model
     views: list[RulesView]  # the rules' reading of each training message
     held_out_gate: Vector  # logits of each training message from models that did not see it
-    held_out_network: npt.NDArray[np.float32]  # the same for the network's two outputs (rows x 2)
+    held_out_network: Matrix  # the same for the network's two outputs (rows x 2)
     held_out_urgent: Vector  # the same for urgency, over the crises only (NaN elsewhere)
     held_out_doubt: Vector  # the same for the doubt model, over the rules' concerns only (NaN elsewhere)
 
