@@ -24,13 +24,13 @@ FLOORS = {
     # Rules alone, for comparison: blind6 0.380 / 0.049 / 0.215, blind5 0.316 / 0.046 / 0.100, blind4 0.415 / 0.054 /
     # 0.238, blind3 0.511 / 0.025 / 0.233, blind2 0.486 / 0.052 / 0.177, blind 0.746 / 0.027 / 0.522.
     "crisis_blind6": (0.92, 0.035, 0.94),  # first measured with regressions only: 0.934 / 0.030 / 0.969 -> 0.936 /
-    "crisis_blind5": (0.945, 0.045, 0.945),  # 0.022 / 0.954; blind5: 0.958 / 0.038 / 0.946 -> 0.961 / 0.038 / 0.962
-    # blind4, written from a two-line definition with no labelling guide: 0.857 / 0.040 / 0.810 -> 0.969 / 0.024 / 0.960
+    "crisis_blind5": (0.945, 0.045, 0.945),  # 0.022 / 0.954; blind5: 0.958 / 0.038 / 0.946 -> 0.958 / 0.038 / 0.954
+    # blind4, written from a two-line definition with no labelling guide: 0.857 / 0.040 / 0.810 -> 0.972 / 0.024 / 0.968
     "crisis_blind4": (0.95, 0.035, 0.94),
     # blind3's first figures were inflated: 162 of its lines were also in the training files (since removed)
     "crisis_blind3": (0.96, 0.035, 0.98),  # 0.819 / 0.033 / 0.744 -> 0.971 / 0.028 / 0.992
     "crisis_blind2": (0.96, 0.04, 0.94),  # 0.741 / 0.052 / 0.549 -> 0.971 / 0.028 / 0.956; spent (misses read)
-    "crisis_blind": (0.98, 0.035, 0.97),  # 0.902 / 0.027 / 0.841 -> 0.995 / 0.022 / 1.000; spent
+    "crisis_blind": (0.98, 0.035, 0.97),  # 0.902 / 0.027 / 0.841 -> 0.990 / 0.022 / 0.986; spent
 }
 
 

@@ -126,7 +126,7 @@ class Model:
 
     def crisis(self, found: Sequence[Feature]) -> bool:
         """Whether the network says crisis. Most chat never reaches it: below the gate's threshold (where held out,
-        2 crises in 100 fall, and the network flags almost none of those) the answer is no."""
+        5 crises in 100 fall, and the network flags almost none of those) the answer is no."""
         return self.gate.says_yes(found) and self.network.says_crisis(found)
 
     def as_json(self) -> dict[str, object]:

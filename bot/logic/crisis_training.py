@@ -56,6 +56,7 @@ class Settings:
     learning_rate: float = 0.05
     folds: int = 5
     gate_loss: float = 0.05  # of the crises (held out), the share the gate regression may keep from the network
+    gate_min_weight: float = 0.1  # the gate keeps only weights this large: a smaller table is faster to look up in
     # Of the hard negatives (held-out folds), the share the network alone may flag as crises: the issue's 5% (our
     # training negatives are look-alikes written to fool a detector; written apart from it, far fewer are flagged) ...
     flag_false_positive_rate: float = 0.05
@@ -143,10 +144,11 @@ def _fit(design: _Design, targets: Vector, settings: Settings) -> tuple[float, V
     return float(params[0]), params[1:]
 
 
-def _linear(found: Sequence[list[Feature]], targets: Vector, settings: Settings, threshold: float) -> LinearModel:
+def _linear(found: Sequence[list[Feature]], targets: Vector, settings: Settings, threshold: float,
+            min_weight: float = 1e-3) -> LinearModel:
     design = _Design.build(found, settings.min_count)
     bias, weights = _fit(design, targets, settings)
-    kept = {f: float(w) for f, w in zip(design.vocabulary, weights, strict=True) if abs(w) >= 1e-3}
+    kept = {f: float(w) for f, w in zip(design.vocabulary, weights, strict=True) if abs(w) >= min_weight}
     return LinearModel(bias, kept, threshold)
 
 
@@ -162,11 +164,12 @@ def _folds(size: int, folds: int) -> Iterator[tuple[list[int], list[int]]]:
         yield list(range(fold, size, folds)), [i for i in range(size) if i % folds != fold]
 
 
-def _held_out_logits(found: Sequence[list[Feature]], targets: Vector, settings: Settings) -> Vector:
+def _held_out_logits(found: Sequence[list[Feature]], targets: Vector, settings: Settings,
+                     min_weight: float = 1e-3) -> Vector:
     """Each message scored by a model fitted on the other folds."""
     out = np.zeros(len(found))
     for test, train in _folds(len(found), settings.folds):
-        model = _linear([found[i] for i in train], targets[train], settings, 0.0)
+        model = _linear([found[i] for i in train], targets[train], settings, 0.0, min_weight)
         out[test] = [model.logit(found[i]) for i in test]
     return out
 
@@ -281,8 +284,9 @@ def train(rows: Sequence[LabelledRow], settings: Settings = Settings(), files: S
     views = [rules_view(r.text) for r in rows]
     found = [features(view.norm) for view in views]
     crisis = np.array([r.label is not Severity.NONE for r in rows], dtype=np.float64)
-    gate_logits = _held_out_logits(found, crisis, settings)
-    gate = _linear(found, crisis, settings, float(np.quantile(gate_logits[crisis == 1], settings.gate_loss)))
+    gate_logits = _held_out_logits(found, crisis, settings, settings.gate_min_weight)
+    gate = _linear(found, crisis, settings, float(np.quantile(gate_logits[crisis == 1], settings.gate_loss)),
+                   settings.gate_min_weight)
     targets = np.stack([crisis, [r.label is URGENT for r in rows]], axis=1).astype(np.float32)
     network, network_logits = _network(found, targets, gate_logits >= gate.threshold, settings)
 
