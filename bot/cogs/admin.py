@@ -7,7 +7,6 @@ import re
 from bot.core import options as opt
 from bot.core.commands import Cog, command, on_button
 from bot.core.context import Context
-from bot.core.errors import UserError
 from bot.core.events import ButtonPress
 from bot.core.i18n import _
 from bot.core.messages import Button, ButtonStyle, Field, Rich
@@ -60,8 +59,7 @@ class Admin(Cog):
     @on_button("leave")
     async def confirm_leave(self, ctx: Context, press: ButtonPress) -> None:
         _prefix, choice, owner = press.action.split(":", 2)
-        if owner != ctx.actor.id or ctx.level < Level.ADMIN:
-            raise UserError(_("Only the admin who asked can answer this."))
+        ctx.require_asker(owner, Level.ADMIN)
         if choice != "yes":
             await ctx.reply(_("I'll stay."), ephemeral=True)
             return

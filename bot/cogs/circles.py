@@ -230,8 +230,7 @@ class Circles(Cog):
     @on_button("circledel")
     async def confirm_delete(self, ctx: Context, press: ButtonPress) -> None:
         _prefix, circle_id, choice, owner = press.action.split(":", 3)
-        if owner != ctx.actor.id or ctx.level < Level.FACILITATOR:
-            raise UserError(_("Only the facilitator who asked can answer this."))
+        ctx.require_asker(owner, Level.FACILITATOR)
         circle = await self.repo.get(ctx.community.id, int(circle_id))
         if circle is None:
             raise UserError(_("That circle is already gone."))

@@ -51,9 +51,7 @@ class Privacy(Cog):
     @on_button("privacy")
     async def confirm(self, ctx: Context, press: ButtonPress) -> None:
         _prefix, choice, owner = press.action.split(":", 2)
-        if owner != ctx.actor.id:
-            await ctx.reply(_("Only the person who asked can answer this."), ephemeral=True)
-            return
+        ctx.require_asker(owner)
         if choice != "delete":
             await ctx.reply(_("Nothing was deleted."), ephemeral=True)
             return

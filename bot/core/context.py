@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from bot.core.errors import UserError
 from bot.core.events import Event
+from bot.core.i18n import _
 from bot.core.messages import Delivery, Rich, as_rich
 from bot.core.model import Channel, Community, Level, Member
 
@@ -42,6 +44,13 @@ class Context:
 
     def now(self) -> datetime:
         return self.rt.clock.now()
+
+    def require_asker(self, asker: str, level: Level = Level.MEMBER) -> None:
+        """A confirmation button answers only the member who asked for it, while they still hold ``level``: nobody
+        confirms a deletion for someone else."""
+        if asker != self.actor.id or self.level < level:
+            who = {Level.ADMIN: _("admin"), Level.FACILITATOR: _("facilitator")}.get(level, _("person"))
+            raise UserError(_(f"Only the {who} who asked can answer this."))
 
     async def reply(self, message: str | Rich, *, ephemeral: bool = False) -> Delivery:
         self.replied = True
