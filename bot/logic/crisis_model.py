@@ -93,8 +93,12 @@ class Network:
         return logits
 
     def says_crisis(self, found: Iterable[Feature]) -> bool:
-        crisis, danger = self.logits(found)
-        return bool(crisis >= self.thresholds[0] or danger >= self.thresholds[1])
+        return bool(self.over_threshold(self.logits(found)))
+
+    def over_threshold(self, logits: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_]:
+        """A crisis where either output reaches its threshold: for one message's two logits, or a row per message."""
+        reached: npt.NDArray[np.bool_] = np.any(logits >= np.asarray(self.thresholds), axis=-1, keepdims=False)
+        return reached
 
     def save(self, path: Path) -> None:
         """Half-precision weights (enough for a sum of a few dozen rows) and the features in row order."""

@@ -320,9 +320,7 @@ def _sub_model(found: Sequence[list[Feature]], among: list[int], targets: Vector
 def _report(rows: Sequence[LabelledRow], trained: Trained, write: Callable[[str], object]) -> None:
     """Held-out figures: the rules alone, the model alone and the two together, as ``detect`` combines them."""
     model = trained.model
-    crisis_logits, danger_logits = trained.held_out_network.T
-    flags = (trained.held_out_gate >= model.gate.threshold) & (
-        (crisis_logits >= model.network.thresholds[0]) | (danger_logits >= model.network.thresholds[1]))
+    flags = (trained.held_out_gate >= model.gate.threshold) & model.network.over_threshold(trained.held_out_network)
     urgents = np.nan_to_num(trained.held_out_urgent, nan=-np.inf) >= model.urgent.threshold
     doubts = np.nan_to_num(trained.held_out_doubt, nan=np.inf) < model.doubt.threshold
     views = trained.views
@@ -351,11 +349,11 @@ def _figures(rows: Sequence[LabelledRow], flagged: Sequence[bool], urgent: Seque
 def main(argv: Sequence[str] = ()) -> int:
     paths = training_files()
     rows = training_rows()
-    settings_used = Settings()
-    trained = train(rows, settings_used, paths)
+    settings = Settings()
+    trained = train(rows, settings, paths)
     model = trained.model
     weights = " + ".join(str(len(m.weights)) for m in (model.gate, model.urgent, model.doubt))
-    weights += f" weights, a network over {len(model.network.index)} features with {settings_used.hidden} hidden units"
+    weights += f" weights, a network over {len(model.network.index)} features with {settings.hidden} hidden units"
     print(f"{len(rows)} messages from {len(paths)} files, {weights}")
     _report(rows, trained, print)
     if "--dry-run" not in argv:
