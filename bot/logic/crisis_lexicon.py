@@ -1246,7 +1246,7 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
                         r"friends|brother|sister|son|daughter|mom|mum|dad|mother|father|wife|husband|boyfriend|"
                         r"girlfriend|partner|kid|child|character|protagonist|hero|villain|guy|girl|man|woman|"
                         r"cousin|teacher|student|patient|client|singer|song|movie|film|book|who|those|anyone|bf|gf|"
-                        r"bestie|"
+                        r"bestie|ex|"
                         r"roommate|coworker|colleague|neighbou?r|classmate|buddy|bro|sis|lets|"
                         r"anybody|whoever|nobody|everyone|everybody|we|us|our|grandma|grandpa|grandmother|grandfather|"
                         r"aunt|uncle|nan|granny|dog|cat|pet|is|isnt|has|hasnt|does|says|thinks|wants|feels|keeps|"
@@ -1302,9 +1302,10 @@ GUARDS: Final[dict[str, dict[str, str]]] = {
                         r"sinceramente|realmente|nomas|es|luego|despues|pronto|anoche|madrugada|lunes|martes|"
                         r"miercoles|jueves|viernes|sabado|domingo)",
         "distant-past": r"\b(?:cuando tenia \d+|con \d+ anos|a los \d+|hace _W_?anos|hace tiempo|cuando era|"
+                        r"(?:la|aquella|esa) epoca (?:en )?(?:que|cuando)|"
                         r"de adolescente|de nin[oa]|el ano pasado)\b",
         "relapse": r"\b(?:todavia|otra vez|de nuevo|aun)\b",
-        "recovery": r"\b(?:(?:estoy|me siento) (?:mucho )?mejor|agradecid[oa]|me ayudo)\b",
+        "recovery": r"\b(?:(?:estoy|me siento) (?:mucho )?mejor|agradecid[oa]|me ayudo|ya no me siento asi)\b",
         "past-tense": r"\b(?:queria|quise|pense|pensaba|estaba|intente)\b",
         "mundane-means": r"\b(?:de la semana|pastillero|vitaminas|receta|medico|camping|acampada)\b",
         "future-plans": r"\b(?:(?:fiesta|gira|cena|concierto|partido) de despedida|nos vemos|"
@@ -1432,6 +1433,8 @@ IDIOMS: Final[tuple[str, ...]] = (
     r"\bdie (?:of|from) (?:embarrassment|laughter|laughing|boredom|cringe|shame|cuteness|happiness|excitement|"
     r"hunger|jealousy)\b",
     r"\bdie laughing\b",
+    r"\bcrawl (?:into|in) a hole and die\b",
+    r"\b(?:sleep|rest) when (?:im|i am) dead\b",
     r"\bdying to\b",
     r"\bsuicidal (?:thoughts|ideation|feelings|tendencies) (?:are|is|can be|may be|often) "
     r"(?:common|normal|a symptom|treatable|not uncommon|serious)\b",
