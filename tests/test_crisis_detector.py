@@ -206,7 +206,7 @@ def test_what_the_guards_must_not_cancel(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "my ex relapsed and overdosed last month, he is ok now",
-    "after that presentation i want to crawl into a hole and die",
+    "so embarrassed after that presentation, i want to crawl into a hole and die",
     "i'll sleep when i'm dead, third coffee today", "en terapia recordamos la época en que quería matarme",
     "pensaba en matarme cada noche. ya no me siento así, gracias a la terapia",
 ])
@@ -217,6 +217,7 @@ def test_an_ex_two_idioms_and_a_spanish_past_are_not_crises(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "my ex left me and i want to die", "i want to crawl into bed and never wake up",
     "i'm dead inside and i want to be dead for real", "quiero matarme, ya no aguanto esta época",
+    "everything is falling apart and i just want to crawl into a hole and die",
 ])
 def test_beside_those_guards_a_crisis_is_still_one(text: str) -> None:
     assert detect_by_rules(text).crisis

@@ -1433,7 +1433,7 @@ IDIOMS: Final[tuple[str, ...]] = (
     r"\bdie (?:of|from) (?:embarrassment|laughter|laughing|boredom|cringe|shame|cuteness|happiness|excitement|"
     r"hunger|jealousy)\b",
     r"\bdie laughing\b",
-    r"\bcrawl (?:into|in) a hole and die\b",
+    r"\b(?:embarrass\w*|mortified|cringe\w*|humiliat\w*)(?: (?:\w+|\|)){0,8} crawl (?:into|in) a hole and die\b",
     r"\b(?:sleep|rest) when (?:im|i am) dead\b",
     r"\bdying to\b",
     r"\bsuicidal (?:thoughts|ideation|feelings|tendencies) (?:are|is|can be|may be|often) "
