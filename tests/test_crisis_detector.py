@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from benchmarks.bench_crisis import ORDINARY, load_eval, score
 from bot.logic import crisis_detector as cd
 from bot.logic.crisis_concepts import CONCEPT_REASONS
-from bot.logic.crisis_detector import Severity, Verdict, detect, detect_by_rules, normalise, scan_stream
+from bot.logic.crisis_detector import Severity, Verdict, detect, detect_by_rules, normalise, rules_view, scan_stream
 from bot.logic.crisis_lexicon import GUARDS, KINDS, RULES
 
 NONE, CONCERN, URGENT = Severity.NONE, Severity.CONCERN, Severity.URGENT
@@ -221,6 +221,13 @@ def test_an_ex_two_idioms_and_a_spanish_past_are_not_crises(text: str) -> None:
 ])
 def test_beside_those_guards_a_crisis_is_still_one(text: str) -> None:
     assert detect_by_rules(text).crisis
+
+
+def test_an_answer_the_author_says_was_a_lie_does_not_hold() -> None:
+    assert not detect_by_rules("my therapist asked if i had suicidal thoughts and i could honestly say no").crisis
+    assert detect_by_rules("my therapist asked if i had suicidal thoughts and i said no. i lied").crisis
+    assert rules_view("i told everyone i'm not suicidal").cleared
+    assert not rules_view("i told everyone i'm not suicidal. i lied").cleared  # so the model reads it
 
 
 @pytest.mark.parametrize("text", [

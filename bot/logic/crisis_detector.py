@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Any, Final, TextIO
 
 from bot.logic.crisis_concepts import ANCHORS, CONCEPT_MACROS, CONCEPT_STEMS, CONCEPTS
-from bot.logic.crisis_lexicon import GUARDS, IDIOMS, JOKE, KINDS, QUOTE_FRAME, RULES, STEMS
+from bot.logic.crisis_lexicon import GUARDS, IDIOMS, JOKE, KINDS, QUOTE_FRAME, RULES, STEMS, TAKEN_BACK
 from bot.logic.crisis_model import features, load_model
 from bot.logic.regex_dispatch import dispatch
 
@@ -208,6 +208,7 @@ _QUOTE_FRAME: Final = re.compile(QUOTE_FRAME)
 _PREFILTER: Final = re.compile(r"\b" + _trie(STEMS + tuple(s for stems in CONCEPT_STEMS.values() for s in stems)))
 _NEGATION_WINDOW: Final = 3  # words before a hit that a negation cue may sit in
 _JOKE: Final = re.compile(JOKE)
+_TAKEN_BACK: Final = re.compile(TAKEN_BACK)
 _JOKE_NEGATED: Final = re.compile(rf"\b(?:{_NEG_WORDS}|geen|keine?|nest)\b")
 
 
@@ -229,6 +230,7 @@ class _Message:
     idioms: tuple[tuple[int, int], ...]
     quotes: tuple[tuple[int, int], ...]
     frame: bool  # the author voices quoted words as their own
+    lied: bool  # the author says they lied: an answer to someone's question ("asked if i...") no longer holds
 
     def clause(self, start: int, end: int) -> tuple[str, str]:
         """The clause text before a hit and the whole clause around it."""
@@ -249,7 +251,7 @@ def _message(text: str) -> _Message:
     for a, b in reversed(quotes):
         outside = outside[:a] + outside[b + 1:]
     frame = bool(quotes) and _QUOTE_FRAME.search(outside) is not None
-    return _Message(text, idioms, quotes, frame)
+    return _Message(text, idioms, quotes, frame, _TAKEN_BACK.search(text) is not None)
 
 
 def _last_end(pattern: re.Pattern[str], text: str) -> int:
@@ -281,10 +283,11 @@ def _named_subject(guards: _Guards, text: str, start: int, before: str) -> bool:
     return subject >= 0 and guards.subject_free.fullmatch(words[subject]) is None
 
 
-def _negated(guards: _Guards, before: str) -> bool:
-    """A negation just before the hit, or a condition anywhere before it in the clause."""
+def _negated(guards: _Guards, before: str, lied: bool) -> bool:
+    """A negation just before the hit, or a condition anywhere before it in the clause (unless the author says they
+    lied: "she asked if i was suicidal, i said no, i lied")."""
     window = " ".join(before.split()[-_NEGATION_WINDOW:])
-    return guards.negation.search(window) is not None or guards.hypothetical.search(before) is not None
+    return guards.negation.search(window) is not None or (not lied and guards.hypothetical.search(before) is not None)
 
 
 def _history(guards: _Guards, clause: str, recovering: bool) -> bool:
@@ -311,7 +314,7 @@ def _valid(hit: _Hit, msg: _Message) -> bool:
     before, clause = msg.clause(hit.start, hit.end)
     if kind == "timing":
         return True
-    if _negated(guards, before):
+    if _negated(guards, before, msg.lied):
         return False
     own = guards.author.search(msg.text, hit.start, hit.end) is not None  # "i want...", "me quiero..."
     if kind not in _NO_PERSON_CHECK and not own and (
@@ -502,7 +505,7 @@ def _concept_clean(found: _Found, span: _Span, check_negation: bool = True) -> b
     if msg.quoted(span[0]) and not msg.frame:
         return False
     before, clause = msg.clause(span[0], span[1])
-    if check_negation and any(_negated(g, before) for g in _GUARDS.values()):
+    if check_negation and any(_negated(g, before, msg.lied) for g in _GUARDS.values()):
         return False
     return not _history(guards, clause, guards.recovery.search(msg.text) is not None)
 
@@ -641,7 +644,7 @@ class RulesView:
 
     norm: str
     verdict: Verdict
-    cleared: bool  # the rules' words are there, and their guards cleared every one
+    cleared: bool  # the rules' words are there, their guards cleared every one, and the author does not say they lied
 
 
 def _judge(text: str) -> RulesView:
@@ -651,7 +654,7 @@ def _judge(text: str) -> RulesView:
         verdict = _concept_verdict(text)
         if verdict.severity is Severity.CONCERN and _joking(text):
             return RulesView(text, _NONE, True)
-        return RulesView(text, verdict, cleared)
+        return RulesView(text, verdict, cleared and _TAKEN_BACK.search(text) is None)
     if severity is Severity.CONCERN and _joking(text):
         return RulesView(text, _NONE, True)
     names = {h.rule.name for h in hits}

@@ -1505,6 +1505,13 @@ JOKE: Final[str] = (
     r"(?:e|era|so) brincadeira|brincando|zoeira|zueira|scherzando|scherzo|scherzavo|grapje|geintje)\b"
 )
 
+# The author says they lied ("she asked if i'd thought about suicide. i said no. i lied"): the guards may have read a
+# "no" that no longer holds, so such a message is never cleared by them, and the model reads it.
+TAKEN_BACK: Final[str] = (
+    r"\b(?:i lied|(?:i was|im) lying|(?:that|it) was a lie|menti|mentira|gelogen|ik loog|(?:cetait|cest) un mensonge|"
+    r"ho mentito|una bugia)\b"
+)
+
 # Words that say the author is voicing a quoted phrase as their own ("i keep thinking "i want to die"").
 QUOTE_FRAME: Final[str] = (
     r"\b(?:i|im|ive) _W_?(?:think|thinking|thought|feel|felt|tell|told|say|said|write|wrote|hear|keep)\b"
