@@ -158,7 +158,7 @@ def channel_fallback(prefix: str) -> str:
 
 
 # What admins should know when they turn detection on: on messages it had never seen, it flagged 94 to 97 in a
-# hundred written by someone in trouble, and 2 to 4 in a hundred look-alikes (see benchmarks/bench_crisis.py).
+# hundred written by someone in trouble, and 2 to 4 in a hundred look-alikes, 6 on one set (benchmarks/bench_crisis.py).
 DETECTION_LIMITS = _("It notices many messages from someone who is struggling, not all of them, and now and then "
                      "it checks in on someone who is fine. It helps people look out for each other; it can't replace "
                      "that.")

@@ -49,8 +49,9 @@ class Context:
         """A confirmation button answers only the member who asked for it, while they still hold ``level``: nobody
         confirms a deletion for someone else."""
         if asker != self.actor.id or self.level < level:
-            who = {Level.ADMIN: _("admin"), Level.FACILITATOR: _("facilitator")}.get(level, _("person"))
-            raise UserError(_(f"Only the {who} who asked can answer this."))
+            raise UserError({Level.ADMIN: _("Only the admin who asked can answer this."),
+                             Level.FACILITATOR: _("Only the facilitator who asked can answer this.")}.get(
+                level, _("Only the person who asked can answer this.")))
 
     async def reply(self, message: str | Rich, *, ephemeral: bool = False) -> Delivery:
         self.replied = True

@@ -344,7 +344,7 @@ def _candidates(rules: _Rules, text: str) -> list[_Hit]:
 def _hits(text: str) -> tuple[list[_Hit], bool]:
     """Valid hits; the supporting rules (timing, farewell words...) are only read once a primary one holds. And
     whether the rules cleared the message: it has a rule's words, but every guard said no (negated, someone else,
-    an idiom, the past).
+    an idiom, the past), and the author does not say they lied (then the model reads it).
 
     Each rule is run once: the guards, which cost more than a miss, only see messages with a candidate."""
     candidates = _candidates(_PRIMARY, text)
@@ -353,7 +353,7 @@ def _hits(text: str) -> tuple[list[_Hit], bool]:
     msg = _message(text)
     primary = [h for h in (_valid_in_any(hit, msg) for hit in candidates) if h is not None]
     if not primary:
-        return [], True
+        return [], not msg.lied
     support = [h for h in (_valid_in_any(hit, msg) for hit in _candidates(_SUPPORT, text)) if h is not None]
     return primary + support, False
 
@@ -654,7 +654,7 @@ def _judge(text: str) -> RulesView:
         verdict = _concept_verdict(text)
         if verdict.severity is Severity.CONCERN and _joking(text):
             return RulesView(text, _NONE, True)
-        return RulesView(text, verdict, cleared and _TAKEN_BACK.search(text) is None)
+        return RulesView(text, verdict, cleared)
     if severity is Severity.CONCERN and _joking(text):
         return RulesView(text, _NONE, True)
     names = {h.rule.name for h in hits}
